@@ -1,0 +1,47 @@
+# The archive's commands. Each target bootstraps .venv itself (python3 and make are all it needs).
+# `make help` lists them.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+SOURCEDIR   := docs
+BUILDDIR    := _build
+SPHINXOPTS  ?= -W --keep-going -n
+SPHINXBUILD := $(BIN)/sphinx-build
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help html test serve linkcheck clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 20
+
+# The stamp files record what was installed and are remade whenever pyproject.toml changes.
+$(VENV)/.stamp-docs: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-test: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.stamp-docs
+
+html: $(VENV)/.stamp-docs ## build the site into _build/html (warnings are errors)
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+
+test: $(VENV)/.stamp-test ## run every test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.stamp-test ## live-reloading preview on http://127.0.0.1:8000
+	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) --watch editions --watch ext \
+		--watch references.bib $(SOURCEDIR) $(BUILDDIR)/serve
+
+linkcheck: $(VENV)/.stamp-docs ## check every external link
+	$(SPHINXBUILD) -b linkcheck $(SOURCEDIR) $(BUILDDIR)/linkcheck
+
+clean: ## remove build output (keeps .venv)
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,63 @@
+"""Sphinx configuration of the ML for Systems archive.
+
+The source directory is docs/; editions/ joins it through the relative symlink docs/editions, so an
+edition is added by adding a file under editions/ only (docs/maintainer/architecture.md says why).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+project = "ML for Systems Archive"
+author = "The ML for Systems workshop organizers"
+# Reproducible output: the copyright year follows SOURCE_DATE_EPOCH when it is set.
+copyright = f"2018–{time.gmtime(int(os.environ.get('SOURCE_DATE_EPOCH', time.time()))).tm_year}, {author}"  # noqa: A001, E501
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "workshop_archive",
+]
+
+root_doc = "index"
+exclude_patterns = ["_build", "snippets/*", "**/README.md"]
+suppress_warnings: list[str] = []
+
+# -- MyST ---------------------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "fieldlist", "deflist", "attrs_inline", "smartquotes"]
+myst_heading_anchors = 3
+# Keep footnotes (and so each page's reference list) where {footbibliography} stands.
+myst_footnote_sort = False
+
+# -- citations: one shared .bib, numbered per page (footcite) -------------------------------------
+bibtex_bibfiles = ["../references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+bibtex_foot_reference_style = "foot"
+
+# -- the archive --------------------------------------------------------------------------------
+ws_people_file = "../editions/people.toml"
+
+# -- HTML ---------------------------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = "ML for Systems Archive"
+html_static_path: list[str] = []
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navbar_start": ["navbar-logo"],
+    "navbar_center": ["navbar-nav"],
+    "navbar_end": ["theme-switcher"],
+    "navbar_persistent": ["search-button"],
+    "header_links_before_dropdown": 6,
+    "navigation_with_keys": False,
+    "show_prev_next": False,
+    "secondary_sidebar_items": ["page-toc"],
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+html_context = {"default_mode": "auto"}
+html_sidebars = {"**": ["sidebar-nav-bs"]}

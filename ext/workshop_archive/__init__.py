@@ -1,0 +1,65 @@
+"""A Sphinx extension for workshop archives: editions, speaker cards, schedules, committees,
+and the cross-edition People, Talks and Editions indexes.
+
+``setup()`` only registers; each part lives in a module of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import setup_config
+from .directives.committee import CommitteeDirective
+from .directives.edition import EditionDirective
+from .directives.indexes import EditionIndexDirective, PeopleIndexDirective, TalkIndexDirective
+from .directives.schedule import ScheduleDirective
+from .directives.speaker import AbstractDirective, SpeakerDirective
+from .domain import WorkshopDomain, rewrite_index_pages
+from .nodes import setup_nodes
+from .transforms import FillIndexes, GroupSpeakerCards, PlainOutsideHtml
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Serve the extension's stylesheet with the project's own static files."""
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the extension's directives, domain, transforms and stylesheet."""
+    app.setup_extension("sphinx_design")
+    setup_config(app)
+    setup_nodes(app)
+    app.add_domain(WorkshopDomain)
+    for name, directive in (
+        ("edition", EditionDirective),
+        ("speaker", SpeakerDirective),
+        ("abstract", AbstractDirective),
+        ("schedule", ScheduleDirective),
+        ("committee", CommitteeDirective),
+        ("people-index", PeopleIndexDirective),
+        ("talk-index", TalkIndexDirective),
+        ("edition-index", EditionIndexDirective),
+    ):
+        app.add_directive(name, directive)
+    app.add_transform(GroupSpeakerCards)
+    app.add_post_transform(FillIndexes)
+    app.add_post_transform(PlainOutsideHtml)
+    app.connect("env-get-updated", rewrite_index_pages)
+    app.connect("config-inited", add_static_path)
+    app.add_css_file("workshop_archive.css")
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

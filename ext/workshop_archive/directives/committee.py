@@ -1,0 +1,115 @@
+"""``committee``: a titled list of people, each with the affiliation they had at the time.
+
+Read phase: records one :class:`~workshop_archive.records.Membership` per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+
+from ..config import person_id
+from ..diagnostics import Problem
+from ..nodes import card_heading
+from ..records import Membership
+from ..text import link_problem, slugify
+from .base import WorkshopDirective
+
+#: a trailing Markdown link: ``[label](url)``
+_LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)\s*$")
+
+
+def split_member(text: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """``Mimee Xu, NYU, [@MimeeXu](https://...)`` -> name, affiliation, [(label, url)]."""
+    links = []
+    while match := _LINK.search(text):
+        links.insert(0, (match["label"].strip(), match["url"]))
+        text = text[: match.start()]
+    name, _, affiliation = text.partition(",")
+    return name.strip(), affiliation.strip().rstrip(".,"), links
+
+
+class CommitteeDirective(WorkshopDirective):
+    """``:::{committee} <title>`` with one ``- Name, Affiliation, [label](url)`` line each."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        title = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if not title:
+            self.warn("committee has no title; write it after the directive name, e.g. "
+                      "':::{committee} Organizing Committee'", Problem.missing_field)
+            title = "Committee"
+        self.check_text("title", title)
+        edition = self.current_edition()
+        if edition is None:
+            self.warn("committee before any edition directive; put ':::{edition} <id>' at the "
+                      "top of the page", Problem.misplaced)
+        box = nodes.container(classes=["ws-committee"], ids=[self.anchor(title)])
+        box += card_heading(title, title)
+        members = nodes.bullet_list(classes=["ws-members"])
+        seen: dict[str, int] = {}
+        for offset, line in enumerate(self.content):
+            lineno = self.content_offset + offset + 1
+            if not line.strip():
+                continue
+            item = self.member(title, line.strip().removeprefix("- ").removeprefix("* "),
+                               lineno, edition.id if edition else "", seen)
+            if item is not None:
+                members += item
+        if not members.children:
+            self.warn("committee has no members; write one '- Name, Affiliation' line each",
+                      Problem.missing_field)
+        box += members
+        for node in box.findall(nodes.Element):
+            if node.line is None:
+                self.set_source_info(node)
+        return [box]
+
+    def anchor(self, title: str) -> str:
+        return f"{self.current_edition_id()}-{slugify(title)}".strip("-")
+
+    def current_edition_id(self) -> str:
+        edition = self.current_edition()
+        return edition.id if edition else ""
+
+    def member(self, committee: str, text: str, lineno: int, edition: str,
+               seen: dict[str, int]) -> nodes.list_item | None:
+        name, affiliation, links = split_member(text)
+        if not name:
+            self.warn(f"committee member {text!r} has no name; write 'Name, Affiliation'",
+                      Problem.missing_field, lineno)
+            return None
+        self.check_text("name", name, lineno)
+        self.check_text("affiliation", affiliation, lineno)
+        person = person_id(name, self.config)
+        if person in seen:
+            self.warn(f"{name} is listed twice in {committee} (first on line {seen[person]}); "
+                      "keep one line", Problem.duplicate, lineno)
+            return None
+        seen[person] = lineno
+        anchor = f"{self.anchor(committee)}-{person}"
+        if edition:
+            self.domain.note("members", Membership(edition, committee, person, name, affiliation,
+                                                   self.env.docname, lineno, anchor))
+        paragraph = nodes.paragraph()
+        paragraph += nodes.strong(name, name)
+        if affiliation:
+            paragraph += nodes.Text(f", {affiliation}")
+        for label, url in links:
+            if problem := link_problem(url):
+                self.warn(f"link {url!r} of {name} is not used: {problem}", Problem.bad_link,
+                          lineno)
+                continue
+            paragraph += nodes.Text(", ")
+            paragraph += nodes.reference(
+                "", "", nodes.Text(label), nodes.inline("", f" ({name})",
+                                                        classes=["visually-hidden"]),
+                refuri=url,
+            )
+        item = nodes.list_item("", paragraph, ids=[anchor])
+        item.line = lineno
+        return item

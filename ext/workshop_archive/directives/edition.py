@@ -1,0 +1,177 @@
+"""``edition``: declares the edition a page describes and shows it at a glance.
+
+Read phase: records an :class:`~workshop_archive.records.Edition` and sets the page's edition, which
+the speaker, schedule and committee directives below it belong to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..diagnostics import Problem
+from ..domain import EDITION_CONTEXT
+from ..records import Edition
+from ..text import parse_time, slugify
+from .base import WorkshopDirective
+
+
+def long_date(iso: str) -> str:
+    """``2023-12-16`` -> ``Saturday, December 16, 2023``."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def timezone_name(timezone: str, iso_date: str) -> str:
+    """The abbreviation in force on that day (``CST``), or the IANA name when it has none."""
+    zone = ZoneInfo(timezone)
+    noon = dt.datetime.combine(dt.date.fromisoformat(iso_date), dt.time(12), tzinfo=zone)
+    abbreviation = noon.tzname() or ""
+    return abbreviation if abbreviation.isalpha() else timezone
+
+
+def hours_bounds(hours: str) -> tuple[str, str]:
+    """Split ``9:00 AM - 5:00 PM`` into its two ends (en dash, hyphen or "to")."""
+    for separator in ("–", " - ", "-", " to "):
+        if separator in hours:
+            start, _, end = hours.partition(separator)
+            return start.strip(), end.strip()
+    return hours.strip(), ""
+
+
+class EditionDirective(WorkshopDirective):
+    """``:::{edition} <id>`` with the edition's facts as options."""
+
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
+        ("conference", "date", "end-date", "hours", "venue", "room", "city", "timezone",
+         "contact", "website"),
+        directives.unchanged,
+    )
+
+    def run(self) -> list[nodes.Node]:
+        edition = self.read_edition()
+        others = self.domain.data["editions"].get(self.env.docname, [])
+        if others:
+            self.warn(
+                f"this page already declares edition {others[0].id!r} (line {others[0].lineno}); "
+                "a page describes one edition: move this one to a page of its own",
+                Problem.duplicate,
+            )
+        else:
+            self.env.ref_context[EDITION_CONTEXT] = edition.id
+        self.domain.note("editions", edition)
+        return [self.render(edition)]
+
+    def read_edition(self) -> Edition:
+        edition_id = self.arguments[0] if self.arguments else ""
+        if not edition_id:
+            edition_id = slugify(self.env.docname.rpartition("/")[2])
+            self.warn(
+                f"edition has no id; write one after the directive name, e.g. "
+                f"':::{{edition}} {edition_id}'",
+                Problem.missing_field,
+            )
+        elif slugify(edition_id) != edition_id:
+            self.warn(
+                f"edition id {edition_id!r} is not a slug; write {slugify(edition_id)!r}",
+                Problem.bad_value,
+            )
+            edition_id = slugify(edition_id)
+        return Edition(
+            id=edition_id,
+            conference=self.field("conference"),
+            date=self.date_field("date"),
+            end_date=self.date_field("end-date"),
+            hours=self.hours_field(),
+            venue=self.field("venue"),
+            room=self.field("room"),
+            city=self.field("city"),
+            timezone=self.timezone_field(),
+            contact=self.contact_field(),
+            website=self.link_field("website"),
+            docname=self.env.docname,
+            lineno=self.lineno,
+        )
+
+    def date_field(self, name: str) -> str:
+        value = self.field(name)
+        try:
+            return dt.date.fromisoformat(value).isoformat() if value else ""
+        except ValueError:
+            self.warn(f":{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-16",
+                      Problem.bad_value, self.option_line(name))
+            return ""
+
+    def hours_field(self) -> str:
+        value = self.field("hours")
+        if not value:
+            return ""
+        start, end = hours_bounds(value)
+        start_time, end_time = parse_time(start), parse_time(end)
+        if start_time is None or end_time is None or end_time <= start_time:
+            self.warn(f":hours: {value!r} is not a span of the day; write e.g. "
+                      "'9:00 AM - 5:00 PM'", Problem.bad_time, self.option_line("hours"))
+            return ""
+        return f"{start_time.display} – {end_time.display}"
+
+    def timezone_field(self) -> str:
+        value = self.field("timezone")
+        if not value:
+            return ""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            close = sorted(z for z in available_timezones()
+                           if z.rpartition("/")[2].lower() == value.rpartition("/")[2].lower())
+            hint = f"did you mean {close[0]!r}?" if close else "e.g. 'America/Chicago'"
+            self.warn(f":timezone: {value!r} is not an IANA timezone; write its IANA name, {hint}",
+                      Problem.bad_timezone, self.option_line("timezone"))
+            return ""
+        return value
+
+    def contact_field(self) -> str:
+        value = self.field("contact")
+        if value and "@" not in value:
+            self.warn(f":contact: {value!r} is not an e-mail address; write e.g. "
+                      "'team@example.org'", Problem.bad_value, self.option_line("contact"))
+            return ""
+        return value.removeprefix("mailto:")
+
+    def render(self, edition: Edition) -> nodes.Element:
+        """A card listing when, where, who hosts and how to reach the organisers."""
+        facts = nodes.field_list(classes=["ws-edition-facts"])
+        when = long_date(edition.date) if edition.date else ""
+        if edition.end_date:
+            when += f" to {long_date(edition.end_date)}"
+        if edition.hours:
+            when += f", {edition.hours}"
+        if edition.timezone and edition.date:
+            when += f" ({timezone_name(edition.timezone, edition.date)}, {edition.timezone})"
+        where = ", ".join(p for p in (edition.venue, edition.room, edition.city) if p)
+        for label, value in (("Host", edition.conference), ("When", when), ("Where", where)):
+            if value:
+                facts += self.fact(label, nodes.Text(value))
+        if edition.contact:
+            uri = f"mailto:{edition.contact}"
+            facts += self.fact("Contact", nodes.reference(edition.contact, edition.contact,
+                                                          refuri=uri))
+        if edition.website:
+            facts += self.fact("Website", nodes.reference(edition.website, edition.website,
+                                                          refuri=edition.website))
+        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "ws-edition"],
+                               ids=[f"edition-{edition.id}"])
+        body = nodes.container(classes=["sd-card-body"])
+        body += facts
+        card += body
+        self.set_source_info(card)
+        self.add_name(card)
+        return card
+
+    def fact(self, label: str, value: nodes.Node) -> nodes.field:
+        return nodes.field("", nodes.field_name(label, label),
+                           nodes.field_body("", nodes.paragraph("", "", value)))

@@ -1,0 +1,44 @@
+"""``people-index``, ``talk-index`` and ``edition-index``: cross-edition pages.
+
+Read phase: each leaves an :class:`~workshop_archive.nodes.archive_index` placeholder and notes the
+page as a host, so it is written again whenever the facts it shows change (see domain.py). The
+post-transform in transforms.py fills the placeholder once every page has been read.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..nodes import archive_index
+from ..records import IndexHost
+from .base import WorkshopDirective
+
+
+class IndexDirective(WorkshopDirective):
+    """A placeholder for one kind of cross-edition index."""
+
+    kind = ""
+
+    def run(self) -> list[nodes.Node]:
+        self.domain.note("hosts", IndexHost(self.kind, self.env.docname, self.lineno))
+        placeholder = archive_index(kind=self.kind, docname=self.env.docname)
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+class PeopleIndexDirective(IndexDirective):
+    """Everyone who spoke or served, A to Z, with each appearance."""
+
+    kind = "people"
+
+
+class TalkIndexDirective(IndexDirective):
+    """Every talk, grouped by edition, newest first."""
+
+    kind = "talks"
+
+
+class EditionIndexDirective(IndexDirective):
+    """A grid of cards, one per edition, newest first."""
+
+    kind = "editions"

@@ -1,0 +1,216 @@
+"""``speaker`` and ``abstract``: a speaker card, recorded as a talk of the page's edition.
+
+Read phase: renders a sphinx-design card (classes ``sd-card``/``sd-card-body``) and records a
+:class:`~workshop_archive.records.Talk`. Consecutive cards are gathered into a responsive grid by
+:class:`~workshop_archive.transforms.GroupSpeakerCards`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..config import person_id
+from ..diagnostics import Problem
+from ..nodes import card_heading
+from ..records import Talk
+from ..text import initials, slugify
+from .base import WorkshopDirective
+
+#: role -> the badge a card shows unless ``:label:`` says otherwise
+ROLES = {
+    "keynote": "Keynote Speaker",
+    "special": "Special Speaker",
+    "invited": "Invited Speaker",
+    "special-topic": "Special Topic",
+    "contributed": "Contributed Talk",
+    "panel": "Panelist",
+    "competition": "Competition",
+}
+
+#: link options -> the link's visible text
+LINKS = {
+    "homepage": "Homepage",
+    "twitter": "X (Twitter)",
+    "linkedin": "LinkedIn",
+    "scholar": "Google Scholar",
+    "github": "GitHub",
+}
+
+SPEAKER_CLASS = "ws-speaker"
+
+
+def initials_avatar(name: str) -> str:
+    """A data: URI of an SVG disc with the name's initials; its colour is derived from the name,
+    so every build draws the same picture and no request leaves the page."""
+    hue = int(hashlib.sha256(name.encode()).hexdigest()[:4], 16) % 360
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">'
+        f'<rect width="96" height="96" rx="48" fill="hsl({hue},45%,32%)"/>'
+        '<text x="48" y="50" dominant-baseline="middle" text-anchor="middle" '
+        'font-family="sans-serif" font-size="38" font-weight="600" fill="#fff">'
+        f"{initials(name)}</text></svg>"
+    )
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+class AbstractDirective(WorkshopDirective):
+    """``:::{abstract}`` inside a speaker card: the talk's abstract, shown after the bio."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        box = nodes.container(classes=["ws-abstract"])
+        box += nodes.rubric("Abstract", "Abstract")
+        box += self.make_safe(self.parse_content_to_nodes())
+        self.set_source_info(box)
+        return [box]
+
+
+class SpeakerDirective(WorkshopDirective):
+    """``:::{speaker} <name>`` with the talk as options and the bio as body."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
+        ("id", "affiliation", "role", "topic", "label", "talk", "photo", *LINKS),
+        directives.unchanged,
+    )
+
+    def run(self) -> list[nodes.Node]:
+        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if not name:
+            self.warn("speaker has no name; write it after the directive name, e.g. "
+                      "':::{speaker} Ada Lovelace'", Problem.missing_field)
+            name = "Unnamed speaker"
+        else:
+            self.check_text("name", name)
+        role, label = self.read_role()
+        person = self.read_id(name)
+        anchor = self.unique_anchor(person)
+        edition = self.current_edition()
+        talk = Talk(
+            edition=edition.id if edition else "",
+            person=person,
+            name=name,
+            role=role,
+            label=label,
+            affiliation=self.field("affiliation"),
+            title=self.field("talk"),
+            docname=self.env.docname,
+            lineno=self.lineno,
+            anchor=anchor,
+        )
+        if edition is None:
+            self.warn("speaker card before any edition directive; put ':::{edition} <id>' at the "
+                      "top of the page so the talk belongs to an edition", Problem.misplaced)
+        elif anchor == person:
+            self.domain.note("talks", talk)
+        return [self.render(talk)]
+
+    def read_role(self) -> tuple[str, str]:
+        role = self.field("role").lower()
+        label = self.field("label")
+        topic = self.field("topic")
+        if role and role not in ROLES:
+            self.warn(f":role: {role!r} is not a role; write one of {', '.join(ROLES)} "
+                      "(and :label: for the badge text as published)", Problem.bad_value,
+                      self.option_line("role"))
+            role = ""
+        if role == "special-topic" and not topic and not label:
+            self.warn(":role: special-topic needs :topic:, e.g. ':topic: MARL'",
+                      Problem.missing_field, self.option_line("role"))
+        if not label:
+            label = ROLES.get(role, "")
+            if role == "special-topic" and topic:
+                label = f"Special Topic: {topic}"
+        return role, label
+
+    def read_id(self, name: str) -> str:
+        given = self.field("id")
+        if given and slugify(given) != given:
+            self.warn(f":id: {given!r} is not a slug; write {slugify(given)!r}",
+                      Problem.bad_value, self.option_line("id"))
+            return slugify(given)
+        return given or person_id(name, self.config)
+
+    def unique_anchor(self, person: str) -> str:
+        """The card's id: the person's id, or a numbered one after a duplicate (warned)."""
+        taken = [t for t in self.domain.data["talks"].get(self.env.docname, [])
+                 if t.person == person]
+        if not taken:
+            return person
+        self.warn(f"speaker id {person!r} is already used on line {taken[0].lineno}; give this "
+                  "card its own :id:", Problem.duplicate)
+        return f"{person}-{self.env.new_serialno('ws-duplicate')}"
+
+    def render(self, talk: Talk) -> nodes.Element:
+        card = nodes.container(
+            classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", SPEAKER_CLASS,
+                     f"ws-role-{talk.role or 'other'}"],
+            ids=[talk.anchor],
+        )
+        body = nodes.container(classes=["sd-card-body"])
+        head = nodes.container(classes=["ws-speaker-head"])
+        head += self.picture(talk.name)
+        who = nodes.container(classes=["ws-speaker-who"])
+        who += card_heading(talk.name, talk.name)
+        if talk.label:
+            who += nodes.paragraph("", "", nodes.inline(
+                talk.label, talk.label, classes=["sd-badge", "ws-badge"]))
+        if talk.affiliation:
+            who += nodes.paragraph(talk.affiliation, talk.affiliation,
+                                   classes=["ws-affiliation"])
+        head += who
+        body += head
+        if talk.title:
+            body += nodes.paragraph("", "", nodes.emphasis(talk.title, talk.title),
+                                    classes=["ws-talk-title"])
+        else:
+            announced = "Talk title to be announced"
+            body += nodes.paragraph(announced, announced, classes=["ws-talk-title", "ws-tba"])
+        content = self.make_safe(self.parse_content_to_nodes())
+        abstracts = [n for n in content if "ws-abstract" in getattr(n, "get", dict)("classes", [])]
+        body += [n for n in content if n not in abstracts]
+        body += abstracts
+        if links := self.links(talk.name):
+            body += links
+        card += body
+        for node in card.findall(nodes.Element):
+            if node.line is None:
+                self.set_source_info(node)
+        return card
+
+    def picture(self, name: str) -> nodes.image:
+        photo = self.field("photo")
+        if photo:
+            _, path = self.env.relfn2path(photo, self.env.docname)
+            if Path(path).is_file():
+                self.env.note_dependency(path)
+                return nodes.image(uri=photo, alt=name, classes=["ws-photo"])
+            self.warn(f":photo: file {photo!r} does not exist (looked for {path}); add the file "
+                      "or remove the option to show initials", Problem.missing_photo,
+                      self.option_line("photo"))
+        return nodes.image(uri=initials_avatar(name), alt=f"{name} (initials)",
+                           classes=["ws-avatar"], width="64", height="64")
+
+    def links(self, name: str) -> nodes.paragraph | None:
+        found = [(text, url) for option, text in LINKS.items() if (url := self.link_field(option))]
+        if not found:
+            return None
+        paragraph = nodes.paragraph(classes=["ws-links"])
+        for index, (text, url) in enumerate(found):
+            if index:
+                paragraph += nodes.Text(" · ")
+            paragraph += nodes.reference(
+                "", "", nodes.Text(text), nodes.inline("", f" of {name}",
+                                                       classes=["visually-hidden"]),
+                refuri=url,
+            )
+        return paragraph

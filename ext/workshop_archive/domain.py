@@ -1,0 +1,268 @@
+"""The ``ws`` domain: the build-wide store of editions, talks and committee places, per document.
+
+Read phase: directives call the ``note_*`` methods. Consistency phase: :meth:`check_consistency`
+warns about what only shows across pages. Write phase: roles resolve through
+:meth:`resolve_xref`, and the index pages read the aggregates in ``collect.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from . import collect
+from .config import person_id
+from .diagnostics import Problem, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from .records import Edition, IndexHost, Membership, Talk
+
+#: The keys of the per-document fact tables in ``domain.data``.
+FACT_TABLES = ("editions", "talks", "members", "hosts")
+#: ``ref_context`` key holding the edition of the page being read.
+EDITION_CONTEXT = "ws:edition"
+
+
+class WorkshopXRefRole(XRefRole):
+    """A role whose bare target is read relative to the page's edition (``william-dally`` in a
+    page of ``neurips2023`` means ``neurips2023/william-dally``)."""
+
+    def process_link(
+        self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        edition = env.ref_context.get(EDITION_CONTEXT)
+        if self.reftype == "talk" and "/" not in target and edition:
+            target = f"{edition}/{target}"
+        return title, target.strip()
+
+
+class WorkshopDomain(Domain):
+    """Editions, people and talks of a workshop archive."""
+
+    name = "ws"
+    label = "Workshop archive"
+    data_version = 1
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "edition": ObjType("edition", "edition"),
+        "person": ObjType("person", "person"),
+        "talk": ObjType("talk", "talk"),
+    }
+    roles: ClassVar[dict[str, XRefRole]] = {
+        "edition": WorkshopXRefRole(),
+        "person": WorkshopXRefRole(),
+        "talk": WorkshopXRefRole(),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        **{table: {} for table in FACT_TABLES},
+        "fingerprint": "",
+    }
+
+    # -- facts, per document -------------------------------------------------------------------
+
+    def _facts(self, table: str) -> dict[str, list[Any]]:
+        return self.data[table]
+
+    def note(self, table: str, record: Any) -> None:
+        """Record a fact of the document being read."""
+        self._facts(table).setdefault(record.docname, []).append(record)
+
+    def facts(self, table: str) -> Iterator[Any]:
+        """Every fact of a table, in document order (sorted by docname, then line)."""
+        for docname in sorted(self._facts(table)):
+            yield from self._facts(table)[docname]
+
+    @property
+    def editions(self) -> list[Edition]:
+        return list(self.facts("editions"))
+
+    @property
+    def talks(self) -> list[Talk]:
+        return list(self.facts("talks"))
+
+    @property
+    def members(self) -> list[Membership]:
+        return list(self.facts("members"))
+
+    @property
+    def hosts(self) -> list[IndexHost]:
+        return list(self.facts("hosts"))
+
+    def clear_doc(self, docname: str) -> None:
+        for table in FACT_TABLES:
+            self._facts(table).pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for table in FACT_TABLES:
+            for docname in docnames:
+                if docname in otherdata[table]:
+                    self._facts(table)[docname] = otherdata[table][docname]
+
+    # -- consistency ----------------------------------------------------------------------------
+
+    def check_consistency(self) -> None:
+        seen: dict[str, Edition] = {}
+        for edition in self.editions:
+            first = seen.setdefault(edition.id, edition)
+            if first is not edition:
+                warn(
+                    f"edition id {edition.id!r} is already used by {first.docname!r}; "
+                    "give each edition its own id",
+                    Problem.duplicate,
+                    (edition.docname, edition.lineno),
+                )
+        self._check_similar_names()
+
+    def _check_similar_names(self) -> None:
+        """Warn when two ids have names that look like one person (a typo in a name)."""
+        first_seen: dict[str, tuple[str, str, int]] = {}
+        for fact in [*self.talks, *self.members]:
+            first_seen.setdefault(fact.person, (fact.name, fact.docname, fact.lineno))
+        config = self.env.config
+        distinct = {
+            frozenset((person, other))
+            for person, entry in config.ws_people.items()
+            for other in entry["distinct"]
+        }
+        for one, other in collect.similar_pairs({p: n for p, (n, _, _) in first_seen.items()}):
+            if frozenset((one, other)) in distinct:
+                continue
+            # Report at the later of the two, where the new spelling came in.
+            (name_a, *loc_a), (name_b, *loc_b) = first_seen[one], first_seen[other]
+            if tuple(loc_a) > tuple(loc_b):
+                one, other, name_a, name_b, loc_b = other, one, name_b, name_a, loc_a
+            warn(
+                f"{name_b!r} ({other}) looks like {name_a!r} ({one}): if they are one person, add "
+                f"aliases = [{name_b!r}] under [{one}] in the people file (ws_people_file); if "
+                f"not, add distinct = [{other!r}] there",
+                Problem.similar_names,
+                tuple(loc_b),
+            )
+
+    # -- cross-references ----------------------------------------------------------------------
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+        node: pending_xref, contnode: Element,
+    ) -> nodes.reference | None:
+        explicit = node.get("refexplicit", False)
+        if typ == "place":  # made by the index pages (transforms.place_reference)
+            docname, _, anchor = target.partition("#")
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
+        if typ == "talk":
+            talk = collect.talks_by_key(self.talks).get(self._normal_talk_key(target))
+            if talk is None:
+                self._warn_unknown(typ, target, node)
+                return None
+            content = contnode if explicit else collect.talk_reference_content(talk)
+            return make_refnode(builder, fromdocname, talk.docname, talk.anchor, content,
+                                talk.label)
+        if typ == "person":
+            person = person_id(target, env.config)
+            place = collect.person_target(person, self.talks, self.members, self.hosts)
+            if place is None:
+                self._warn_unknown(typ, target, node)
+                return None
+            docname, anchor, name = place
+            content = contnode if explicit else nodes.inline(name, name)
+            return make_refnode(builder, fromdocname, docname, anchor, content, name)
+        if typ == "edition":
+            edition = {e.id: e for e in self.editions}.get(target)
+            if edition is None:
+                self._warn_unknown(typ, target, node)
+                return None
+            title = collect.edition_title(env, edition)
+            content = contnode if explicit else nodes.inline(title, title)
+            return make_refnode(builder, fromdocname, edition.docname, "", content, title)
+        return None
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: pending_xref, contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for typ in ("edition", "talk", "person"):
+            if typ == "person" and collect.person_target(
+                person_id(target, env.config), self.talks, self.members, self.hosts
+            ) is None:
+                continue
+            if typ == "talk" and self._normal_talk_key(target) not in collect.talks_by_key(
+                self.talks
+            ):
+                continue
+            if typ == "edition" and target not in {e.id for e in self.editions}:
+                continue
+            ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if ref is not None:
+                results.append((f"ws:{typ}", ref))
+        return results
+
+    def _normal_talk_key(self, target: str) -> str:
+        edition, _, name = target.partition("/")
+        return f"{edition}/{person_id(name, self.env.config)}"
+
+    def _warn_unknown(self, typ: str, target: str, node: pending_xref) -> None:
+        if typ == "talk":
+            edition = target.partition("/")[0]
+            known = sorted(t.person for t in self.talks if t.edition == edition)
+            hint = (
+                f"write the id of a speaker card of {edition}: {', '.join(known)}"
+                if known else f"edition {edition!r} has no speaker cards"
+            )
+            message = f"unknown speaker {target!r}: {hint}"
+        elif typ == "person":
+            message = (f"unknown person {target!r}: write the name or id of someone who spoke "
+                       "or served on a committee")
+        else:
+            known = sorted(e.id for e in self.editions)
+            message = f"unknown edition {target!r}: write one of {', '.join(known) or '(none)'}"
+        warn(message, Problem.unknown_target, node)
+
+    # -- objects.inv and search ----------------------------------------------------------------
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for edition in self.editions:
+            title = collect.edition_title(self.env, edition)
+            yield edition.id, title, "edition", edition.docname, "", 1
+        for talk in self.talks:
+            display = f"{talk.name}: {talk.title}" if talk.title else talk.name
+            yield talk.key, display, "talk", talk.docname, talk.anchor, 1
+        people = collect.people_index(self.talks, self.members, self.env.config)
+        for person in people:
+            place = collect.person_target(person.id, self.talks, self.members, self.hosts)
+            if place is not None:
+                yield person.id, person.name, "person", place[0], place[1], 1
+
+    # -- freshness -----------------------------------------------------------------------------
+
+    def pages_to_rewrite(self) -> list[str]:
+        """The index pages, when the facts they show changed since the last build.
+
+        The fingerprint is a sha256 of a canonical repr (``hash()`` is salted per process).
+        """
+        facts = (self.editions, self.talks, self.members, sorted(self.env.config.ws_people))
+        fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()
+        if fingerprint == self.data["fingerprint"]:
+            return []
+        self.data["fingerprint"] = fingerprint
+        return sorted({host.docname for host in self.hosts})
+
+
+def rewrite_index_pages(app: Any, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the index pages to write again because an edition changed."""
+    domain = env.get_domain("ws")
+    assert isinstance(domain, WorkshopDomain)
+    return domain.pages_to_rewrite()
+

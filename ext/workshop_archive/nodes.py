@@ -1,0 +1,47 @@
+"""Nodes of the extension.
+
+Both are replaced by standard nodes in post-transforms (transforms.py) before a writer sees them,
+except ``card_heading`` in HTML: ``archive_index`` is the placeholder of a cross-edition index, and
+``card_heading`` is the name on a card, an HTML heading (screen readers navigate by headings) and
+bold text in every other format.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class archive_index(nodes.General, nodes.Element):
+    """Placeholder for a cross-edition index; attributes ``kind`` and ``docname``."""
+
+
+class card_heading(nodes.Part, nodes.TextElement):
+    """The title of a card (a speaker's name): ``<h3>`` in HTML, bold text elsewhere."""
+
+
+def visit_card_heading_html(self: HTML5Translator, node: card_heading) -> None:
+    self.body.append(self.starttag(node, "h3", CLASS="ws-card-title"))
+
+
+def depart_card_heading_html(self: HTML5Translator, node: card_heading) -> None:
+    self.body.append("</h3>\n")
+
+
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the nodes with a visitor for every builder."""
+    app.add_node(card_heading, html=(visit_card_heading_html, depart_card_heading_html))
+    # Replaced before writing; skipping is the safe answer should one ever reach a writer.
+    skipped = (skip, None)
+    app.add_node(
+        archive_index, html=skipped, latex=skipped, text=skipped, man=skipped, texinfo=skipped,
+    )

@@ -1,0 +1,88 @@
+"""The facts the read phase records in the domain, one record per thing, each with its source.
+
+Records are NamedTuples: they pickle with the environment and compare by value, which keeps the
+freshness fingerprint (see domain.py) stable across processes.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Edition(NamedTuple):
+    """One edition of the workshop, from the ``edition`` directive."""
+
+    #: the slug, e.g. ``neurips2023``
+    id: str
+    #: the host conference, e.g. ``NeurIPS 2023``
+    conference: str
+    #: ISO date of the first day, e.g. ``2023-12-16`` ('' when not given)
+    date: str
+    #: ISO date of the last day, '' for a one-day edition
+    end_date: str
+    #: opening hours as written, e.g. ``9:00 AM - 5:00 PM``
+    hours: str
+    venue: str
+    room: str
+    city: str
+    #: IANA timezone, '' when unknown
+    timezone: str
+    #: contact e-mail address
+    contact: str
+    #: the edition's own website
+    website: str
+    docname: str
+    lineno: int
+
+    @property
+    def year(self) -> str:
+        """The year of the edition, from its date (``''`` when it has no date)."""
+        return self.date[:4]
+
+
+class Talk(NamedTuple):
+    """A speaker's appearance at one edition, from a ``speaker`` directive."""
+
+    edition: str
+    #: the person's id (a slug, after aliases are applied); the card's anchor
+    person: str
+    #: the name as written on the card
+    name: str
+    #: a role from ROLES in directives/speaker.py, or '' when unknown
+    role: str
+    #: the badge text, e.g. ``Keynote Speaker`` or ``Special Topic: MARL``
+    label: str
+    affiliation: str
+    #: the talk title; '' when it was to be announced
+    title: str
+    docname: str
+    lineno: int
+    #: the card's HTML id
+    anchor: str
+
+    @property
+    def key(self) -> str:
+        """The talk's name in roles and objects.inv: ``<edition>/<person>``."""
+        return f"{self.edition}/{self.person}"
+
+
+class Membership(NamedTuple):
+    """A person's place on one committee of one edition, from a ``committee`` directive."""
+
+    edition: str
+    committee: str
+    person: str
+    name: str
+    affiliation: str
+    docname: str
+    lineno: int
+    #: the HTML id of the list item
+    anchor: str
+
+
+class IndexHost(NamedTuple):
+    """A page that shows a cross-edition index, re-written whenever the facts change."""
+
+    kind: str
+    docname: str
+    lineno: int

@@ -1,0 +1,94 @@
+"""Pure helpers on text: slugs, initials, times, links and markup detection (no Sphinx here)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+#: The link schemes a reader may follow. Anything else (javascript:, data:, file:) is refused.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_TIME = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?$|"
+    r"^(?P<hour24>\d{1,2})[:.h](?P<minute24>\d{2})$",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def slugify(text: str) -> str:
+    """``"Zhangyang 'Atlas' Wang"`` -> ``"zhangyang-atlas-wang"``: ASCII, lowercase, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def initials(name: str) -> str:
+    """The first letters of the first and last words of a name (``"Chris Lattner"`` -> ``"CL"``)."""
+    words = [word for word in re.split(r"[\s\-]+", name) if word[:1].isalpha()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][0].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def family_name(name: str) -> str:
+    """The last word of a name, the key people are sorted by."""
+    words = name.split()
+    return words[-1] if words else name
+
+
+@dataclass(frozen=True, order=True)
+class ClockTime:
+    """A time of day, in minutes after midnight."""
+
+    minutes: int
+
+    @property
+    def display(self) -> str:
+        """The archive's one form: ``9:05 AM``, ``12:30 PM``."""
+        hour, minute = divmod(self.minutes, 60)
+        half = "AM" if hour < 12 else "PM"
+        return f"{(hour % 12) or 12}:{minute:02d} {half}"
+
+    @property
+    def iso(self) -> str:
+        """``09:05``, for machine-readable output."""
+        return "{:02d}:{:02d}".format(*divmod(self.minutes, 60))
+
+
+def parse_time(text: str) -> ClockTime | None:
+    """Read the forms the legacy site used: ``9:05 AM``, ``11:30AM``, ``9 am``, ``14:30``.
+
+    :return: the time, or None when the text is not a time of day.
+    """
+    match = _TIME.match(text.strip())
+    if not match:
+        return None
+    if match["hour24"] is not None:
+        hour, minute = int(match["hour24"]), int(match["minute24"])
+        if hour > 23 or minute > 59:
+            return None
+        return ClockTime(hour * 60 + minute)
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+    return ClockTime(hour * 60 + minute)
+
+
+def link_problem(url: str) -> str | None:
+    """Why a URL may not be shown as a link, or None when it is a safe absolute link."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if not scheme:
+        return "it has no scheme; write the full address, starting with https://"
+    if scheme not in SAFE_SCHEMES:
+        return f"its scheme {scheme!r} is not allowed; use http, https or mailto"
+    return None
+
+
+def has_markup(text: str) -> bool:
+    """True when the text holds an HTML tag such as ``<script>`` or ``<b>``."""
+    return bool(_TAG.search(text))

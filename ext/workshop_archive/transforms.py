@@ -1,0 +1,212 @@
+"""Transforms: gather speaker cards into grids (read), fill the index pages and adapt the
+HTML-only parts for other formats (write).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import collect
+from .directives.speaker import SPEAKER_CLASS
+from .nodes import archive_index, card_heading
+
+if TYPE_CHECKING:
+    from .domain import WorkshopDomain
+    from .records import Edition
+
+#: sphinx-design's documented grid classes: one column on a phone, two from a tablet up
+GRID_CLASSES = ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"]
+
+
+def grid(items: list[nodes.Element], row_classes: list[str]) -> nodes.container:
+    """Wrap cards in sphinx-design grid containers."""
+    outer = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
+                                     "ws-grid"])
+    row = nodes.container(classes=row_classes)
+    for item in items:
+        row += nodes.container("", item, classes=["sd-col", "sd-d-flex-row"])
+    outer += row
+    return outer
+
+
+class GroupSpeakerCards(SphinxTransform):
+    """Put each run of consecutive speaker cards into one responsive grid."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for parent in list(self.document.findall(nodes.Element)):
+            runs: list[list[nodes.Element]] = []
+            previous_was_card = False
+            for child in parent.children:
+                is_card = isinstance(child, nodes.container) and SPEAKER_CLASS in child["classes"]
+                if is_card and previous_was_card:
+                    runs[-1].append(child)
+                elif is_card:
+                    runs.append([child])
+                previous_was_card = is_card
+            for run in runs:
+                wrapper = grid([], GRID_CLASSES)
+                parent.replace(run[0], wrapper)
+                for card in run[1:]:
+                    parent.remove(card)
+                wrapper[0].extend(nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
+                                  for card in run)
+
+
+def place_reference(fromdoc: str, todoc: str, anchor: str,
+                    content: nodes.Node) -> addnodes.pending_xref:
+    """A ``ws:place`` reference to an anchor of a page (see WorkshopDomain.resolve_xref)."""
+    return addnodes.pending_xref(
+        "", content, refdomain="ws", reftype="place", reftarget=f"{todoc}#{anchor}",
+        refdoc=fromdoc, refexplicit=True,
+    )
+
+
+class FillIndexes(SphinxPostTransform):
+    """Replace each ``archive_index`` placeholder with the index built from every page's facts.
+
+    Runs before reference resolution (priority 10), as sphinxcontrib-bibtex does, so the links it
+    makes are finished by the resolver for whatever builder runs.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for placeholder in list(self.document.findall(archive_index)):
+            builder = getattr(self, f"build_{placeholder['kind']}")
+            placeholder.replace_self(builder(placeholder["docname"]))
+
+    @property
+    def domain(self) -> WorkshopDomain:
+        return self.env.get_domain("ws")  # type: ignore[return-value]
+
+    def link(self, fromdoc: str, todoc: str, anchor: str, content: nodes.Node) -> nodes.Node:
+        """A reference to a place, left for the resolver (priority 10) to finish."""
+        return place_reference(fromdoc, todoc, anchor, content)
+
+    def editions_by_id(self) -> dict[str, Edition]:
+        return {edition.id: edition for edition in self.domain.editions}
+
+    def build_people(self, docname: str) -> list[nodes.Node]:
+        order = collect.edition_order(self.domain.editions)
+        editions = self.editions_by_id()
+        people = collect.people_index(self.domain.talks, self.domain.members, self.config, order)
+        by_letter: dict[str, list[collect.Person]] = defaultdict(list)
+        for person in people:
+            by_letter[person.sort_key[0][:1].upper() or "#"].append(person)
+        letters = sorted(by_letter)
+        bar = nodes.paragraph(classes=["ws-letter-bar"])
+        for letter in letters:
+            bar += nodes.reference(letter, letter, refid=f"letter-{letter.lower()}")
+            bar += nodes.Text(" ")
+        result: list[nodes.Node] = [bar]
+        for letter in letters:
+            section = nodes.section(ids=[f"letter-{letter.lower()}"], classes=["ws-letter"])
+            section += nodes.title(letter, letter)
+            for person in by_letter[letter]:
+                section += self.person_entry(docname, person, editions)
+            result.append(section)
+        return result
+
+    def person_entry(self, docname: str, person: collect.Person,
+                     editions: dict[str, Edition]) -> nodes.Element:
+        entry = nodes.container(ids=[collect.person_anchor(person.id)], classes=["ws-person"])
+        entry += card_heading(person.name, person.name)
+        if person.aliases:
+            also = "Also written " + ", ".join(person.aliases)
+            entry += nodes.paragraph(also, also, classes=["ws-aliases"])
+        appearances = nodes.bullet_list()
+        for appearance in person.appearances:
+            edition = editions.get(appearance.edition)
+            where = collect.edition_title(self.env, edition) if edition else appearance.edition
+            paragraph = nodes.paragraph()
+            paragraph += self.link(docname, appearance.docname, "", nodes.inline(where, where))
+            paragraph += nodes.Text(": ")
+            # The link goes to the card or the committee list, through its most telling words.
+            if appearance.kind == "talk":
+                shown = appearance.title or "title to be announced"
+                if appearance.role:
+                    paragraph += nodes.Text(f"{appearance.role}, ")
+                paragraph += self.link(docname, appearance.docname, appearance.anchor,
+                                       nodes.emphasis(shown, shown))
+            else:
+                paragraph += self.link(docname, appearance.docname, appearance.anchor,
+                                       nodes.inline(appearance.role, appearance.role))
+            if appearance.affiliation:
+                paragraph += nodes.Text(f" ({appearance.affiliation})")
+            appearances += nodes.list_item("", paragraph)
+        entry += appearances
+        return entry
+
+    def build_talks(self, docname: str) -> list[nodes.Node]:
+        order = collect.edition_order(self.domain.editions)
+        editions = self.editions_by_id()
+        by_edition: dict[str, list[Any]] = defaultdict(list)
+        for talk in self.domain.talks:
+            by_edition[talk.edition].append(talk)
+        result: list[nodes.Node] = []
+        for edition_id in sorted(by_edition, key=lambda e: (order.get(e, len(order)), e)):
+            edition = editions.get(edition_id)
+            title = collect.edition_title(self.env, edition) if edition else edition_id
+            section = nodes.section(ids=[f"talks-{edition_id}"])
+            section += nodes.title(title, title)
+            talks = nodes.bullet_list(classes=["ws-talks"])
+            for talk in sorted(by_edition[edition_id], key=lambda t: (t.docname, t.lineno)):
+                paragraph = nodes.paragraph()
+                shown = talk.title or "Talk title to be announced"
+                paragraph += self.link(docname, talk.docname, talk.anchor,
+                                       nodes.emphasis(shown, shown))
+                paragraph += nodes.Text(f" — {talk.name}")
+                if talk.label:
+                    paragraph += nodes.Text(f" ({talk.label})")
+                talks += nodes.list_item("", paragraph)
+            section += talks
+            result.append(section)
+        return result
+
+    def build_editions(self, docname: str) -> list[nodes.Node]:
+        order = collect.edition_order(self.domain.editions)
+        keynotes: dict[str, list[str]] = defaultdict(list)
+        for talk in self.domain.talks:
+            if talk.role == "keynote":
+                keynotes[talk.edition].append(talk.name)
+        cards = []
+        for edition in sorted(self.domain.editions, key=lambda e: order[e.id]):
+            title = collect.edition_title(self.env, edition)
+            body = nodes.container(classes=["sd-card-body"])
+            body += card_heading("", "", self.link(docname, edition.docname, "",
+                                                   nodes.inline(title, title)))
+            when_where = " · ".join(p for p in (edition.conference, edition.date, edition.city)
+                                    if p)
+            body += nodes.paragraph(when_where, when_where, classes=["ws-edition-when"])
+            if keynotes[edition.id]:
+                names = "Keynote: " + ", ".join(keynotes[edition.id])
+                body += nodes.paragraph(names, names, classes=["ws-edition-keynotes"])
+            card = nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-w-100",
+                                                      "sd-shadow-sm", "ws-edition-card"])
+            cards.append(card)
+        return [grid(cards, ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",
+                             "sd-g-3"])]
+
+
+class PlainOutsideHtml(SphinxPostTransform):
+    """Outside HTML, card headings become bold paragraphs and initials avatars are dropped
+    (they are drawings of the name, which the card already shows as text)."""
+
+    # before the image post-transforms (100 and up) would extract the data: URIs to files
+    default_priority = 90
+    formats = ("latex", "text", "texinfo", "man", "xml", "pseudoxml")
+
+    def run(self, **kwargs: Any) -> None:
+        for heading in list(self.document.findall(card_heading)):
+            heading.replace_self(nodes.paragraph("", "", nodes.strong("", "", *heading.children)))
+        for image in list(self.document.findall(nodes.image)):
+            if "ws-avatar" in image["classes"]:
+                image.parent.remove(image)
