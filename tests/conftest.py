@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -22,3 +27,46 @@ def rootdir() -> Path:
 def warnings_of(app) -> list[str]:
     """The warning lines of a build, without colour codes."""
     return [line for line in _ESCAPES.sub("", app.warning.getvalue()).splitlines() if line.strip()]
+
+
+def run_sphinx(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run sphinx-build of this venv, as Read the Docs and `make html` do, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *args], cwd=cwd, capture_output=True, text=True,
+        check=False, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+    )
+
+
+def readthedocs_command(outdir: Path) -> tuple[list[str], Path]:
+    """The sphinx-build command Read the Docs runs for .readthedocs.yaml, and its working dir.
+
+    Read the Docs runs ``python -m sphinx -T -W --keep-going -b html -d _build/doctrees
+    -D language=en . $READTHEDOCS_OUTPUT/html`` in the directory of the configured conf.py
+    (``-W --keep-going`` because of ``fail_on_warning: true``).
+    """
+    config = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text())
+    source = (PROJECT / config["sphinx"]["configuration"]).parent
+    args = ["-T", "-b", "html", "-d", str(outdir / "doctrees"), "-D", "language=en"]
+    if config["sphinx"].get("fail_on_warning"):
+        args[1:1] = ["-W", "--keep-going"]
+    return [*args, ".", str(outdir / "html")], source
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> SiteBuild:
+    """The real site, built once per session exactly as Read the Docs builds it."""
+    outdir = tmp_path_factory.mktemp("site")
+    args, source = readthedocs_command(outdir)
+    result = run_sphinx(*args, cwd=source)
+    return SiteBuild(outdir / "html", result)
+
+
+class SiteBuild:
+    """The output directory of a site build and the finished sphinx-build process."""
+
+    def __init__(self, html: Path, process: subprocess.CompletedProcess[str]) -> None:
+        self.html = html
+        self.process = process
+
+    def page(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.html / relative).read_text(encoding="utf-8"), "html.parser")

@@ -1,0 +1,72 @@
+"""Every fact of the legacy seed pages is on the built edition pages (tests/seed_facts.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import TESTS
+
+FACTS = tomllib.loads((TESTS / "seed_facts.toml").read_text(encoding="utf-8"))
+# Smart quotes turn ' and " into typographic ones; compare both sides in the straight form.
+STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def visible_text(soup) -> str:
+    article = soup.select_one("article")
+    # Sphinx wraps the @ and dots of e-mail addresses in spans (against harvesting); a reader
+    # sees one word.
+    for span in article.select("a[href^='mailto'] span"):
+        span.unwrap()
+    article.smooth()
+    return " ".join(article.get_text(" ").split()).translate(STRAIGHT)
+
+
+@pytest.mark.parametrize("edition", sorted(FACTS))
+def test_every_seed_text_is_on_the_page(built_site, edition):
+    text = visible_text(built_site.page(FACTS[edition]["page"]))
+    missing = [fact for fact in FACTS[edition]["texts"]
+               if " ".join(fact.split()).translate(STRAIGHT) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("edition", sorted(FACTS))
+def test_every_seed_link_is_on_the_page(built_site, edition):
+    soup = built_site.page(FACTS[edition]["page"])
+    hrefs = {unquote(a["href"]) for a in soup.select("article a[href]")}
+    missing = [link for link in FACTS[edition]["links"] if link not in hrefs]
+    assert missing == []
+
+
+@pytest.mark.parametrize("edition", sorted(e for e in FACTS if "rows" in FACTS[e]))
+def test_schedule_rows_keep_time_and_item_together(built_site, edition):
+    soup = built_site.page(FACTS[edition]["page"])
+    rows = [
+        (row.select_one(".ws-start").get_text(strip=True),
+         " ".join(row.select("td")[1].get_text().split()))
+        for row in soup.select("table.ws-schedule tbody tr")
+    ]
+    expected = [tuple(row) for row in FACTS[edition]["rows"]]
+    assert [start for start, _ in rows] == [start for start, _ in expected]
+    for (_, shown), (start, words) in zip(rows, expected, strict=True):
+        assert words in shown, f"{start}: {words!r} not in {shown!r}"
+
+
+@pytest.mark.parametrize("edition", sorted(FACTS))
+def test_citations_are_numbered_and_linked(built_site, edition):
+    soup = built_site.page(FACTS[edition]["page"])
+    citations = soup.select("article a.footnote-reference")
+    numbers = [int(c.get_text(strip=True).strip("[]")) for c in citations]
+    assert numbers, "the overview cites no work"
+    # Numbered in citation order: each new number is one more than the highest so far.
+    highest = 0
+    for number in numbers:
+        assert number <= highest + 1
+        highest = max(highest, number)
+    for citation in citations:
+        entry = soup.find(id=citation["href"].removeprefix("#"))
+        assert entry is not None, citation["href"]
+        assert entry.select("a.reference.external[href^='http']"), entry.get_text()
+    assert len(soup.select("aside.footnote")) == highest
