@@ -21,7 +21,7 @@ def visible_text(soup) -> str:
     for span in article.select("a[href^='mailto'] span"):
         span.unwrap()
     article.smooth()
-    return " ".join(article.get_text(" ").split()).translate(STRAIGHT)
+    return " ".join(article.get_text().split()).translate(STRAIGHT)
 
 
 @pytest.mark.parametrize("edition", sorted(FACTS))
