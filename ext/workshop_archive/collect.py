@@ -100,7 +100,8 @@ def people_index(
     for talk in talks:
         names[talk.person].append(talk.name)
         appearances[talk.person].append(Appearance(
-            talk.edition, "talk", talk.label, talk.affiliation, talk.title, talk.docname, talk.anchor))
+            talk.edition, "talk", talk.label, talk.affiliation, talk.title, talk.docname,
+            talk.anchor))
     for member in members:
         names[member.person].append(member.name)
         appearances[member.person].append(Appearance(
