@@ -16,6 +16,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+#: a Markdown link written in text: ``[label](scheme:...)``
+_WRITTEN_LINK = re.compile(r"\]\(\s*<?(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*?)>?\)(?![^\s(]*\))")
 
 
 def slugify(text: str) -> str:
@@ -92,3 +94,12 @@ def link_problem(url: str) -> str | None:
 def has_markup(text: str) -> bool:
     """True when the text holds an HTML tag such as ``<script>`` or ``<b>``."""
     return bool(_TAG.search(text))
+
+
+def refused_links(text: str) -> list[str]:
+    """The URLs of Markdown links in ``text`` whose scheme is not allowed.
+
+    markdown-it does not make links of ``javascript:`` or ``data:`` URLs; it leaves
+    ``[label](javascript:...)`` as text, which this finds so it can be warned about.
+    """
+    return [m["url"] for m in _WRITTEN_LINK.finditer(text) if link_problem(m["url"])]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from myst_parser.mocking import MockState
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Problem, warn
 from ..domain import EDITION_CONTEXT
-from ..text import has_markup, link_problem
+from ..text import has_markup, link_problem, refused_links
 
 if TYPE_CHECKING:
     from ..domain import WorkshopDomain
@@ -37,6 +38,26 @@ class WorkshopDirective(SphinxDirective):
             if line.lstrip().startswith(f":{name}:"):
                 return self.lineno + offset
         return self.lineno
+
+    def content_line(self, index: int) -> int:
+        """The source line of line ``index`` of the body.
+
+        docutils gives ``content_offset`` from the top of the file; MyST gives it from the
+        directive's first line (``myst_parser.mocking.MockState.nested_parse`` adds ``lineno``).
+        """
+        start = self.lineno + self.content_offset if isinstance(self.state, MockState) else (
+            self.content_offset)
+        return start + index + 1
+
+    def parse_inline_at(self, text: str, lineno: int) -> list[nodes.Node]:
+        """Parse one line of inline markup written on source line ``lineno``.
+
+        MyST's inliner counts ``lineno`` from 0 (it is the line *before* the text), docutils'
+        from 1 (``myst_parser.mocking.MockInliner.parse``).
+        """
+        start = lineno - 1 if isinstance(self.state, MockState) else lineno
+        parsed, messages = self.parse_inline(text, lineno=start)
+        return [*parsed, *messages]
 
     def field(self, name: str) -> str:
         """An option as plain text; markup in it is warned about (and later shown as text)."""
@@ -75,29 +96,34 @@ class WorkshopDirective(SphinxDirective):
         return None
 
     def make_safe(self, body: list[nodes.Node]) -> list[nodes.Node]:
-        """Show raw HTML as text and unlink unsafe URLs, each with a warning."""
+        """Show raw HTML as text and unlink unsafe URLs: one warning per line at fault."""
         safe: list[nodes.Node] = []
-        for tree in body:
-            if isinstance(tree, nodes.raw):
-                safe.append(nodes.paragraph("", "", self._raw_as_text(tree)))
-                continue
-            for raw in list(tree.findall(nodes.raw)):
-                raw.replace_self(self._raw_as_text(raw))
+        for node in body:
+            # a block of raw HTML becomes a paragraph of literal text
+            tree = nodes.paragraph("", "", node) if isinstance(node, nodes.raw) else node
+            self._raws_as_text(tree)
             for reference in list(tree.findall(nodes.reference)):
                 url = reference.get("refuri", "")
                 if ":" in url.split("/")[0] and (problem := link_problem(url)):
                     self.warn(f"link {url!r} is not used: {problem}", Problem.bad_link,
                               reference.line or self.lineno)
                     reference.replace_self(nodes.inline("", "", *reference.children))
+            # markdown-it leaves a link it refuses (javascript:, data:...) as plain text
+            for text in tree.findall(nodes.Text):
+                for url in refused_links(text.astext()):
+                    self.warn(f"link {url!r} is not used: {link_problem(url)}", Problem.bad_link,
+                              text.parent.line or self.lineno)
             safe.append(tree)
         return safe
 
-    def _raw_as_text(self, raw: nodes.raw) -> nodes.literal:
-        text = raw.astext()
-        self.warn(
-            f"HTML in the body is shown as text, not run ({text.strip()[:40]!r}); "
-            "write Markdown instead",
-            Problem.markup,
-            raw.line or self.lineno,
-        )
-        return nodes.literal(text, text)
+    def _raws_as_text(self, tree: nodes.Element) -> None:
+        """Replace raw HTML with literal text; ``<b>x</b>`` on one line is one warning."""
+        by_line: dict[int, list[nodes.raw]] = {}
+        for raw in tree.findall(nodes.raw):
+            by_line.setdefault(raw.line or self.lineno, []).append(raw)
+        for lineno, raws in by_line.items():
+            shown = " ".join(raw.astext().strip() for raw in raws)
+            self.warn(f"HTML in the body is shown as text, not run ({shown[:40]!r}); "
+                      "write Markdown instead", Problem.markup, lineno)
+            for raw in raws:
+                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))

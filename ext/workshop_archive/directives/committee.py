@@ -17,7 +17,7 @@ from ..text import link_problem, slugify
 from .base import WorkshopDirective
 
 #: a trailing Markdown link: ``[label](url)``
-_LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)\s*$")
+_LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)\s*$")
 
 
 def split_member(text: str) -> tuple[str, str, list[tuple[str, str]]]:
@@ -53,7 +53,7 @@ class CommitteeDirective(WorkshopDirective):
         members = nodes.bullet_list(classes=["ws-members"])
         seen: dict[str, int] = {}
         for offset, line in enumerate(self.content):
-            lineno = self.content_offset + offset + 1
+            lineno = self.content_line(offset)
             if not line.strip():
                 continue
             item = self.member(title, line.strip().removeprefix("- ").removeprefix("* "),

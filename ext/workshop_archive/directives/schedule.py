@@ -80,7 +80,7 @@ class ScheduleDirective(WorkshopDirective):
     def read_rows(self) -> list[Row]:
         lines: list[tuple[int, str]] = []
         for offset, line in enumerate(self.content):
-            lineno = self.content_offset + offset + 1
+            lineno = self.content_line(offset)
             if line.lstrip().startswith(("- ", "* ")):
                 lines.append((lineno, line.lstrip()[2:].strip()))
             elif line.strip() and lines and line.startswith((" ", "\t")):
@@ -182,9 +182,9 @@ class ScheduleDirective(WorkshopDirective):
                                          classes=["ws-end"]))
         else:
             when.append(nodes.Text("?"))
-        what, messages = self.parse_inline(row.text, lineno=row.lineno)
-        what = self.make_safe(what)
-        result = self.table_row(when, [*what, *messages])
+        what = nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))
+        self.make_safe([what])
+        result = self.table_row(when, [what])
         result["classes"] += [f"ws-kind-{row.kind}"]
         result.line = row.lineno
         return result
