@@ -95,35 +95,39 @@ class WorkshopDirective(SphinxDirective):
                 return edition
         return None
 
-    def make_safe(self, body: list[nodes.Node]) -> list[nodes.Node]:
-        """Show raw HTML as text and unlink unsafe URLs: one warning per line at fault."""
+    def make_safe(self, body: list[nodes.Node], lineno: int | None = None) -> list[nodes.Node]:
+        """Show raw HTML as text and unlink unsafe URLs: one warning per line at fault.
+
+        :param lineno: the line to report where a node has none (a schedule row's line).
+        """
+        lineno = lineno or self.lineno
         safe: list[nodes.Node] = []
         for node in body:
             # a block of raw HTML becomes a paragraph of literal text
             tree = nodes.paragraph("", "", node) if isinstance(node, nodes.raw) else node
-            self._raws_as_text(tree)
+            self._raws_as_text(tree, lineno)
             for reference in list(tree.findall(nodes.reference)):
                 url = reference.get("refuri", "")
                 if ":" in url.split("/")[0] and (problem := link_problem(url)):
                     self.warn(f"link {url!r} is not used: {problem}", Problem.bad_link,
-                              reference.line or self.lineno)
+                              reference.line or lineno)
                     reference.replace_self(nodes.inline("", "", *reference.children))
             # markdown-it leaves a link it refuses (javascript:, data:...) as plain text
             for text in tree.findall(nodes.Text):
                 for url in refused_links(text.astext()):
                     self.warn(f"link {url!r} is not used: {link_problem(url)}", Problem.bad_link,
-                              text.parent.line or self.lineno)
+                              text.parent.line or lineno)
             safe.append(tree)
         return safe
 
-    def _raws_as_text(self, tree: nodes.Element) -> None:
+    def _raws_as_text(self, tree: nodes.Element, lineno: int) -> None:
         """Replace raw HTML with literal text; ``<b>x</b>`` on one line is one warning."""
         by_line: dict[int, list[nodes.raw]] = {}
         for raw in tree.findall(nodes.raw):
-            by_line.setdefault(raw.line or self.lineno, []).append(raw)
-        for lineno, raws in by_line.items():
+            by_line.setdefault(raw.line or lineno, []).append(raw)
+        for line, raws in by_line.items():
             shown = " ".join(raw.astext().strip() for raw in raws)
             self.warn(f"HTML in the body is shown as text, not run ({shown[:40]!r}); "
-                      "write Markdown instead", Problem.markup, lineno)
+                      "write Markdown instead", Problem.markup, line)
             for raw in raws:
                 raw.replace_self(nodes.literal(raw.astext(), raw.astext()))

@@ -183,7 +183,7 @@ class ScheduleDirective(WorkshopDirective):
         else:
             when.append(nodes.Text("?"))
         what = nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))
-        self.make_safe([what])
+        self.make_safe([what], row.lineno)
         result = self.table_row(when, [what])
         result["classes"] += [f"ws-kind-{row.kind}"]
         result.line = row.lineno

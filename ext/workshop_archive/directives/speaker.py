@@ -124,7 +124,7 @@ class SpeakerDirective(WorkshopDirective):
                       self.option_line("role"))
             role = ""
         if role == "special-topic" and not topic and not label:
-            self.warn(":role: special-topic needs :topic:, e.g. ':topic: MARL'",
+            self.warn(":role: special-topic needs :topic:; add one, e.g. ':topic: MARL'",
                       Problem.missing_field, self.option_line("role"))
         if not label:
             label = ROLES.get(role, "")
@@ -197,8 +197,9 @@ class SpeakerDirective(WorkshopDirective):
             self.warn(f":photo: file {photo!r} does not exist (looked for {path}); add the file "
                       "or remove the option to show initials", Problem.missing_photo,
                       self.option_line("photo"))
+        # no-scaled-link: Sphinx would wrap a sized image in a link to itself, a data: URI here
         return nodes.image(uri=initials_avatar(name), alt=f"{name} (initials)",
-                           classes=["ws-avatar"], width="64", height="64")
+                           classes=["ws-avatar", "no-scaled-link"], width="64", height="64")
 
     def links(self, name: str) -> nodes.paragraph | None:
         found = [(text, url) for option, text in LINKS.items() if (url := self.link_field(option))]
