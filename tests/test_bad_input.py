@@ -1,0 +1,149 @@
+"""The bad-input corpus (tests/bad-input/): every fault gives exactly one located, typed warning
+that names the field and says what to write, and the rest of the site is still written.
+
+Each page of the corpus has one fault and declares, on its first line, the warning it must give:
+``% expect: <line> workshop.<subtype> "<words of the message>"``. The corpus is built as one Sphinx
+project, as a maintainer's site would be.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import TESTS, warnings_of
+from workshop_archive.diagnostics import Problem
+
+CORPUS = TESTS / "bad-input"
+_EXPECT = re.compile(r'^% expect: (?P<line>\d+) workshop\.(?P<subtype>\w+) "(?P<words>.+)"$')
+
+
+@dataclass(frozen=True)
+class Expectation:
+    page: str
+    line: int
+    subtype: str
+    words: str
+
+
+def expectations() -> list[Expectation]:
+    found = []
+    for path in sorted(CORPUS.glob("*.md")):
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        if match := _EXPECT.match(first_line):
+            found.append(Expectation(path.stem, int(match["line"]), match["subtype"],
+                                     match["words"]))
+    return found
+
+
+EXPECTATIONS = expectations()
+
+
+@dataclass
+class CorpusBuild:
+    srcdir: Path
+    outdir: Path
+    warnings: list[str]
+    status: str
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory) -> CorpusBuild:
+    """The corpus built once with the html builder, from a copy (Sphinx writes beside it)."""
+    srcdir = tmp_path_factory.mktemp("bad-input") / "src"
+    shutil.copytree(CORPUS, srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return CorpusBuild(srcdir, Path(app.outdir), warnings_of(app), app.status.getvalue())
+
+
+def test_corpus_is_large_and_every_faulty_page_declares_its_warning():
+    pages = [path.stem for path in CORPUS.glob("*.md") if path.stem != "index"]
+    assert len(EXPECTATIONS) >= 30
+    assert sorted(e.page for e in EXPECTATIONS) == sorted(pages)
+    assert {e.subtype for e in EXPECTATIONS} <= {problem.value for problem in Problem}
+
+
+@pytest.mark.parametrize("expected", EXPECTATIONS, ids=lambda e: e.page)
+def test_fault_gives_exactly_one_warning_at_its_line(corpus_build, expected):
+    path = corpus_build.srcdir / f"{expected.page}.md"
+    of_page = [w for w in corpus_build.warnings if w.startswith(f"{path}:")]
+    assert len(of_page) == 1, of_page
+    prefix = f"{path}:{expected.line}: WARNING: "
+    suffix = f" [workshop.{expected.subtype}]"
+    assert of_page[0].startswith(prefix), of_page
+    assert of_page[0].endswith(suffix), of_page
+    assert expected.words in of_page[0]
+
+
+def test_no_warning_outside_the_faults_and_no_traceback(corpus_build):
+    assert len(corpus_build.warnings) == len(EXPECTATIONS), corpus_build.warnings
+    assert "Traceback" not in corpus_build.status + "\n".join(corpus_build.warnings)
+
+
+def test_every_warning_says_what_to_write(corpus_build):
+    """A maintainer reads what is wrong and what to write instead."""
+    advice = re.compile(r"\b(write|use|add|give|put|keep|move|start|did you mean)\b")
+    for warning in corpus_build.warnings:
+        assert advice.search(warning.partition(": WARNING: ")[2]), warning
+
+
+@pytest.mark.parametrize("page", ["index", *(e.page for e in EXPECTATIONS)])
+def test_every_page_is_still_written_with_its_title(corpus_build, page):
+    source_title = next(line for line in (corpus_build.srcdir / f"{page}.md").read_text(
+        encoding="utf-8").splitlines() if line.startswith("# "))
+    soup = BeautifulSoup((corpus_build.outdir / f"{page}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert soup.h1.get_text(strip=True).rstrip("¶#") == source_title[2:]
+
+
+def test_markup_and_scripts_are_shown_as_text_never_run(corpus_build):
+    for page in corpus_build.outdir.glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        main = soup.select_one("div.body") or soup
+        assert not [s for s in main.find_all("script") if "alert" in s.get_text()], page.name
+        assert not main.select("img[onerror]"), page.name
+        assert not [a for a in soup.find_all("a") if a.get("href", "").lower().startswith(
+            ("javascript:", "data:", "ftp:"))], page.name
+    name = BeautifulSoup((corpus_build.outdir / "speaker-script-in-name.html").read_text(
+        encoding="utf-8"), "html.parser").select_one(".ws-speaker h3")
+    assert name.get_text(strip=True) == "<script>alert(1)</script> Ada"
+    row = BeautifulSoup((corpus_build.outdir / "schedule-script-in-row.html").read_text(
+        encoding="utf-8"), "html.parser").select("table.ws-schedule tbody tr")[1]
+    assert "<script>alert(1)</script>" in row.get_text()
+
+
+def test_the_rest_of_a_faulty_page_is_kept(corpus_build):
+    """A fault drops only the faulty value: the card, row or member around it stays."""
+
+    def soup(page: str) -> BeautifulSoup:
+        html = (corpus_build.outdir / f"{page}.html").read_text(encoding="utf-8")
+        return BeautifulSoup(html, "html.parser")
+
+    card = soup("speaker-unknown-role").select_one("#ada-lovelace")
+    assert "Engines" in card.get_text()
+    assert soup("speaker-missing-photo").select_one("#ada-lovelace img.ws-avatar") is not None
+    assert "Ada wrote the first program." in soup("speaker-missing-photo").get_text()
+    cards = soup("speaker-duplicate-id").select(".ws-speaker")
+    assert [c.select_one(".ws-talk-title").get_text() for c in cards] == ["First", "Second"]
+    assert len({c["id"] for c in cards}) == 2
+    links = soup("speaker-ftp-link").select("#ada-lovelace .ws-links a")
+    assert [a["href"] for a in links] == ["https://example.org/ada"]
+    rows = soup("schedule-bad-time").select("table.ws-schedule tbody tr")
+    assert [r.get_text(" ", strip=True) for r in rows] == [
+        "9:00 AM Opening remarks", "? Lunch", "2:00 PM Posters"]
+    rows = soup("schedule-backwards").select("table.ws-schedule tbody tr")
+    assert len(rows) == 3
+    members = soup("committee-member-without-name").select(".ws-committee li")
+    assert [m.strong.get_text() for m in members] == ["Ada Lovelace"]
+    facts = soup("edition-unknown-timezone").select_one(".ws-edition").get_text()
+    assert "December 14, 2030" in facts
