@@ -15,7 +15,7 @@ from .directives.edition import EditionDirective
 from .directives.indexes import EditionIndexDirective, PeopleIndexDirective, TalkIndexDirective
 from .directives.schedule import ScheduleDirective
 from .directives.speaker import AbstractDirective, SpeakerDirective
-from .domain import WorkshopDomain, rewrite_index_pages
+from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
 from .nodes import setup_nodes
 from .transforms import FillIndexes, GroupSpeakerCards, PlainOutsideHtml
 
@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)
     app.connect("env-get-updated", rewrite_index_pages)
+    app.connect("warn-missing-reference", warn_unknown_target)
     app.connect("config-inited", add_static_path)
     app.add_css_file("workshop_archive.css")
     return {

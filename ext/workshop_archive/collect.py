@@ -6,8 +6,10 @@ under ``-j``; the output must not.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -16,7 +18,7 @@ from .config import canonical_name
 from .text import family_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -53,7 +55,26 @@ class Person(NamedTuple):
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        return (family_name(self.name).casefold(), self.name.casefold(), self.id)
+        """Family name, then full name, accents folded (Ødegaard files under O), then id."""
+        return (folded(family_name(self.name)), folded(self.name), self.id)
+
+    @property
+    def letter(self) -> str:
+        """The letter the People page files this person under (``#`` for no Latin letter)."""
+        initial = self.sort_key[0][:1].upper()
+        return initial if "A" <= initial <= "Z" else "#"
+
+
+#: Latin letters that Unicode does not decompose into a base letter and an accent
+_LATIN_BASE = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+                             "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i"})
+
+
+def folded(text: str) -> str:
+    """Lowercase text with accents removed, for sorting (``Łukasz`` sorts as ``lukasz``)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_BASE))
+    ascii_text = decomposed.encode("ascii", "ignore").decode()
+    return (ascii_text or text).casefold()
 
 
 def edition_order(editions: Iterable[Edition]) -> dict[str, int]:
@@ -68,6 +89,12 @@ def edition_title(env: BuildEnvironment, edition: Edition) -> str:
     return title.astext() if title is not None else edition.conference or edition.id
 
 
+def edition_dates(edition: Edition) -> str:
+    """``December 16, 2023``, or ``December 10, 2021 – December 11, 2021`` ('' without a date)."""
+    days = [dt.date.fromisoformat(iso) for iso in (edition.date, edition.end_date) if iso]
+    return " – ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
+
+
 def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:
     """Talks by ``<edition>/<person>``; the first card wins (a duplicate is warned at read)."""
     found: dict[str, Talk] = {}
@@ -76,10 +103,23 @@ def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:
     return found
 
 
-def talk_reference_content(talk: Talk) -> nodes.inline:
+def display_name(person: str, spellings: Sequence[str], config: Config) -> str:
+    """The name shown for a person everywhere but their own card: the people file's, else the
+    spelling used most often (of equals, the first in document order, so never read order)."""
+    return canonical_name(person, config) or Counter(spellings).most_common(1)[0][0]
+
+
+def talk_display(talk: Talk, config: Config) -> str:
+    """A talk's name in objects.inv, search results and link titles: ``Speaker: Title``."""
+    name = display_name(talk.person, [talk.name], config)
+    return f"{name}: {talk.title}" if talk.title else name
+
+
+def talk_reference_content(talk: Talk, config: Config) -> nodes.inline:
     """What a ``{ws:talk}`` reference shows: label and name, affiliation, title."""
     content = nodes.inline(classes=["ws-talk-ref"])
-    heading = f"{talk.label}: {talk.name}" if talk.label else talk.name
+    name = display_name(talk.person, [talk.name], config)
+    heading = f"{talk.label}: {name}" if talk.label else name
     content += nodes.strong(heading, heading)
     if talk.affiliation:
         content += nodes.Text(f", {talk.affiliation}")
@@ -109,7 +149,7 @@ def people_index(
             member.anchor))
     people = []
     for person, spellings in names.items():
-        name = canonical_name(person, config) or max(set(spellings), key=spellings.count)
+        name = display_name(person, spellings, config)
         declared = config.ws_people.get(person, {}).get("aliases", [])
         aliases = tuple(sorted({*spellings, *declared} - {name}))
         ordered = sorted(
@@ -122,7 +162,7 @@ def people_index(
 
 def person_target(
     person: str, talks: Iterable[Talk], members: Iterable[Membership],
-    hosts: Iterable[IndexHost],
+    hosts: Iterable[IndexHost], config: Config,
 ) -> tuple[str, str, str] | None:
     """Where a reference to a person leads: their People-page entry, else their first card or
     committee place. Returns (docname, anchor, name) or None for an unknown person."""
@@ -130,11 +170,25 @@ def person_target(
     found += [(m.docname, m.anchor, m.name) for m in members if m.person == person]
     if not found:
         return None
-    name = sorted(found)[0][2]
-    people_pages = sorted(h.docname for h in hosts if h.kind == "people")
-    if people_pages:
-        return people_pages[0], person_anchor(person), name
-    return sorted(found)[0]
+    name = display_name(person, [spelling for _, _, spelling in found], config)
+    people_page = people_page_of(hosts)
+    if people_page:
+        return people_page, person_anchor(person), name
+    docname, anchor, _ = min(found)
+    return docname, anchor, name
+
+
+def person_place(person: Person, hosts: Iterable[IndexHost]) -> tuple[str, str]:
+    """(docname, anchor) of a person's entry on the People page, else of their first place."""
+    people_page = people_page_of(hosts)
+    if people_page:
+        return people_page, person_anchor(person.id)
+    return min((a.docname, a.anchor) for a in person.appearances)
+
+
+def people_page_of(hosts: Iterable[IndexHost]) -> str:
+    """The page that shows the People index (the first by name if several do), or ''."""
+    return min((h.docname for h in hosts if h.kind == "people"), default="")
 
 
 def person_anchor(person: str) -> str:

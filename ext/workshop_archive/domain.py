@@ -18,6 +18,7 @@ from sphinx.util.nodes import make_refnode
 from . import collect
 from .config import person_id
 from .diagnostics import Problem, warn
+from .text import slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -60,10 +61,12 @@ class WorkshopDomain(Domain):
         "person": ObjType("person", "person"),
         "talk": ObjType("talk", "talk"),
     }
+    # warn_dangling: an unresolved reference reaches warn_unknown_target (below) even when the
+    # build is not nitpicky; nitpick_ignore still silences it, as for any Sphinx role.
     roles: ClassVar[dict[str, XRefRole]] = {
-        "edition": WorkshopXRefRole(),
-        "person": WorkshopXRefRole(),
-        "talk": WorkshopXRefRole(),
+        "edition": WorkshopXRefRole(warn_dangling=True),
+        "person": WorkshopXRefRole(warn_dangling=True),
+        "talk": WorkshopXRefRole(warn_dangling=True),
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **{table: {} for table in FACT_TABLES},
@@ -157,6 +160,8 @@ class WorkshopDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
         node: pending_xref, contnode: Element,
     ) -> nodes.reference | None:
+        """Resolve a reference; an unknown target returns None, and Sphinx then emits
+        ``warn-missing-reference``, which :func:`warn_unknown_target` answers with one warning."""
         explicit = node.get("refexplicit", False)
         if typ == "place":  # made by the index pages (transforms.place_reference)
             docname, _, anchor = target.partition("#")
@@ -164,16 +169,15 @@ class WorkshopDomain(Domain):
         if typ == "talk":
             talk = collect.talks_by_key(self.talks).get(self._normal_talk_key(target))
             if talk is None:
-                self._warn_unknown(typ, target, node)
                 return None
-            content = contnode if explicit else collect.talk_reference_content(talk)
+            content = contnode if explicit else collect.talk_reference_content(talk, env.config)
             return make_refnode(builder, fromdocname, talk.docname, talk.anchor, content,
-                                talk.label)
+                                collect.talk_display(talk, env.config))
         if typ == "person":
             person = person_id(target, env.config)
-            place = collect.person_target(person, self.talks, self.members, self.hosts)
+            place = collect.person_target(person, self.talks, self.members, self.hosts,
+                                          env.config)
             if place is None:
-                self._warn_unknown(typ, target, node)
                 return None
             docname, anchor, name = place
             content = contnode if explicit else nodes.inline(name, name)
@@ -181,7 +185,6 @@ class WorkshopDomain(Domain):
         if typ == "edition":
             edition = {e.id: e for e in self.editions}.get(target)
             if edition is None:
-                self._warn_unknown(typ, target, node)
                 return None
             title = collect.edition_title(env, edition)
             content = contnode if explicit else nodes.inline(title, title)
@@ -194,16 +197,6 @@ class WorkshopDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         results = []
         for typ in ("edition", "talk", "person"):
-            if typ == "person" and collect.person_target(
-                person_id(target, env.config), self.talks, self.members, self.hosts
-            ) is None:
-                continue
-            if typ == "talk" and self._normal_talk_key(target) not in collect.talks_by_key(
-                self.talks
-            ):
-                continue
-            if typ == "edition" and target not in {e.id for e in self.editions}:
-                continue
             ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if ref is not None:
                 results.append((f"ws:{typ}", ref))
@@ -213,7 +206,9 @@ class WorkshopDomain(Domain):
         edition, _, name = target.partition("/")
         return f"{edition}/{person_id(name, self.env.config)}"
 
-    def _warn_unknown(self, typ: str, target: str, node: pending_xref) -> None:
+    def warn_unknown(self, node: pending_xref) -> None:
+        """One located warning for a reference that did not resolve, saying what would."""
+        typ, target = node["reftype"], node["reftarget"]
         if typ == "talk":
             edition = target.partition("/")[0]
             known = sorted(t.person for t in self.talks if t.edition == edition)
@@ -233,17 +228,22 @@ class WorkshopDomain(Domain):
     # -- objects.inv and search ----------------------------------------------------------------
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """Editions, talks and people, by stable names: the edition id, ``<edition>/<person>``
+        and the person id. A person's aliases are listed too, hidden from search (priority -1),
+        so that another project linking to a misspelt id still reaches the person."""
         for edition in self.editions:
             title = collect.edition_title(self.env, edition)
             yield edition.id, title, "edition", edition.docname, "", 1
-        for talk in self.talks:
-            display = f"{talk.name}: {talk.title}" if talk.title else talk.name
-            yield talk.key, display, "talk", talk.docname, talk.anchor, 1
+        for key, talk in sorted(collect.talks_by_key(self.talks).items()):
+            yield key, collect.talk_display(talk, self.env.config), "talk", talk.docname, \
+                talk.anchor, 1
         people = collect.people_index(self.talks, self.members, self.env.config)
+        ids = {person.id for person in people}
         for person in people:
-            place = collect.person_target(person.id, self.talks, self.members, self.hosts)
-            if place is not None:
-                yield person.id, person.name, "person", place[0], place[1], 1
+            docname, anchor = collect.person_place(person, self.hosts)
+            yield person.id, person.name, "person", docname, anchor, 1
+            for alias in sorted({slugify(alias) for alias in person.aliases} - ids):
+                yield alias, person.name, "person", docname, anchor, -1
 
     # -- freshness -----------------------------------------------------------------------------
 
@@ -252,12 +252,24 @@ class WorkshopDomain(Domain):
 
         The fingerprint is a sha256 of a canonical repr (``hash()`` is salted per process).
         """
-        facts = (self.editions, self.talks, self.members, sorted(self.env.config.ws_people))
+        # Edition titles are shown on every index page but live in env.titles, not in our facts.
+        titles = [collect.edition_title(self.env, edition) for edition in self.editions]
+        facts = (self.editions, titles, self.talks, self.members,
+                 sorted(self.env.config.ws_people))
         fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()
         if fingerprint == self.data["fingerprint"]:
             return []
         self.data["fingerprint"] = fingerprint
         return sorted({host.docname for host in self.hosts})
+
+
+def warn_unknown_target(app: Any, domain: Domain, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: our own warning for our roles, instead of Sphinx's generic
+    one (with ``-n`` both would be printed)."""
+    if not isinstance(domain, WorkshopDomain):
+        return None
+    domain.warn_unknown(node)
+    return True
 
 
 def rewrite_index_pages(app: Any, env: BuildEnvironment) -> list[str]:

@@ -100,7 +100,7 @@ class FillIndexes(SphinxPostTransform):
         people = collect.people_index(self.domain.talks, self.domain.members, self.config, order)
         by_letter: dict[str, list[collect.Person]] = defaultdict(list)
         for person in people:
-            by_letter[person.sort_key[0][:1].upper() or "#"].append(person)
+            by_letter[person.letter].append(person)
         letters = sorted(by_letter)
         bar = nodes.paragraph(classes=["ws-letter-bar"])
         for letter in letters:
@@ -163,7 +163,8 @@ class FillIndexes(SphinxPostTransform):
                 shown = talk.title or "Talk title to be announced"
                 paragraph += self.link(docname, talk.docname, talk.anchor,
                                        nodes.emphasis(shown, shown))
-                paragraph += nodes.Text(f" — {talk.name}")
+                name = collect.display_name(talk.person, [talk.name], self.config)
+                paragraph += nodes.Text(f" — {name}")
                 if talk.label:
                     paragraph += nodes.Text(f" ({talk.label})")
                 talks += nodes.list_item("", paragraph)
@@ -176,15 +177,20 @@ class FillIndexes(SphinxPostTransform):
         keynotes: dict[str, list[str]] = defaultdict(list)
         for talk in self.domain.talks:
             if talk.role == "keynote":
-                keynotes[talk.edition].append(talk.name)
+                keynotes[talk.edition].append(
+                    collect.display_name(talk.person, [talk.name], self.config))
         cards = []
         for edition in sorted(self.domain.editions, key=lambda e: order[e.id]):
             title = collect.edition_title(self.env, edition)
             body = nodes.container(classes=["sd-card-body"])
             body += card_heading("", "", self.link(docname, edition.docname, "",
                                                    nodes.inline(title, title)))
-            when_where = " · ".join(p for p in (edition.conference, edition.date, edition.city)
-                                    if p)
+            if edition.year:
+                year = nodes.inline(edition.year, edition.year,
+                                    classes=["sd-badge", "ws-badge", "ws-edition-year"])
+                body += nodes.paragraph("", "", year)
+            when_where = " · ".join(
+                p for p in (edition.conference, collect.edition_dates(edition), edition.city) if p)
             body += nodes.paragraph(when_where, when_where, classes=["ws-edition-when"])
             if keynotes[edition.id]:
                 names = "Keynote: " + ", ".join(keynotes[edition.id])

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "workshop_archive"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = True
