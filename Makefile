@@ -12,7 +12,7 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve linkcheck clean
+.PHONY: help html test serve linkcheck clean bench-build
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 20
@@ -42,6 +42,9 @@ serve: $(VENV)/.stamp-test ## live-reloading preview on http://127.0.0.1:8000
 
 linkcheck: $(VENV)/.stamp-docs ## check every external link
 	$(SPHINXBUILD) -b linkcheck $(SOURCEDIR) $(BUILDDIR)/linkcheck
+
+bench-build: $(VENV)/.stamp-docs ## time full, one-edit and -j 2 builds of 10, 50 and 200 synthetic editions
+	$(BIN)/python benchmarks/build_scale.py $(BENCH_SIZES)
 
 clean: ## remove build output (keeps .venv)
 	rm -rf $(BUILDDIR)
