@@ -24,13 +24,23 @@ if TYPE_CHECKING:
 GRID_CLASSES = ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"]
 
 
+def grid_column(card: nodes.Element) -> nodes.container:
+    """A column of a sphinx-design grid holding one card."""
+    return nodes.container("", card, classes=["sd-col", "sd-d-flex-row"], is_div=True)
+
+
 def grid(items: list[nodes.Element], row_classes: list[str]) -> nodes.container:
-    """Wrap cards in sphinx-design grid containers."""
+    """Wrap cards in sphinx-design grid containers.
+
+    ``is_div`` makes sphinx-design's HTML visitor leave out the ``container`` class, as it does for
+    its own grids: the theme's ``.docutils.container {width: unset}`` would otherwise let a column
+    grow to the width of its longest line (seen at 375 px with pydata-sphinx-theme 0.16+).
+    """
     outer = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
-                                     "ws-grid"])
-    row = nodes.container(classes=row_classes)
+                                     "ws-grid"], is_div=True)
+    row = nodes.container(classes=row_classes, is_div=True)
     for item in items:
-        row += nodes.container("", item, classes=["sd-col", "sd-d-flex-row"])
+        row += grid_column(item)
     outer += row
     return outer
 
@@ -56,8 +66,7 @@ class GroupSpeakerCards(SphinxTransform):
                 parent.replace(run[0], wrapper)
                 for card in run[1:]:
                     parent.remove(card)
-                wrapper[0].extend(nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
-                                  for card in run)
+                wrapper[0].extend(grid_column(card) for card in run)
 
 
 def place_reference(fromdoc: str, todoc: str, anchor: str,
