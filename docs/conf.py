@@ -7,7 +7,9 @@ edition is added by adding a file under editions/ only (docs/maintainer/architec
 from __future__ import annotations
 
 import os
+import sys
 import time
+from pathlib import Path
 
 project = "ML for Systems Archive"
 author = "The ML for Systems workshop organizers"
@@ -61,3 +63,9 @@ html_theme_options = {
 }
 html_context = {"default_mode": "auto"}
 html_sidebars = {"**": ["sidebar-nav-bs"]}
+# Lighter pages, every feature kept (docs/maintainer/performance.md): inline SVG icons and a theme
+# stylesheet without Font Awesome (docs/_templates); assets a page does not use are left out
+# (docs/_ext/lean_theme.py).
+templates_path = ["_templates"]
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+extensions.append("lean_theme")
