@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from ..records import Edition
 
 
+#: ``temp_data`` key of the page's edition when it is an example (``:no-index:``): its speakers
+#: and committees are rendered but not recorded in the domain
+UNINDEXED_EDITION = "ws:unindexed-edition"
+
+
 class WorkshopDirective(SphinxDirective):
     """A directive that reports problems as ``workshop.*`` warnings at the right line."""
 
@@ -90,10 +95,17 @@ class WorkshopDirective(SphinxDirective):
     def current_edition(self) -> Edition | None:
         """The edition declared earlier on this page, if any."""
         edition_id = self.env.ref_context.get(EDITION_CONTEXT)
+        example = self.env.temp_data.get(UNINDEXED_EDITION)
+        if example is not None and example.id == edition_id:
+            return example
         for edition in self.domain.data["editions"].get(self.env.docname, []):
             if edition.id == edition_id:
                 return edition
         return None
+
+    def in_example(self) -> bool:
+        """True on a page whose edition is an example (``:no-index:``): record nothing."""
+        return UNINDEXED_EDITION in self.env.temp_data
 
     def make_safe(self, body: list[nodes.Node], lineno: int | None = None) -> list[nodes.Node]:
         """Show raw HTML as text and unlink unsafe URLs: one warning per line at fault.

@@ -92,7 +92,7 @@ class CommitteeDirective(WorkshopDirective):
             return None
         seen[person] = lineno
         anchor = f"{self.anchor(committee)}-{person}"
-        if edition:
+        if edition and not self.in_example():
             self.domain.note("members", Membership(edition, committee, person, name, affiliation,
                                                    self.env.docname, lineno, anchor))
         paragraph = nodes.paragraph()

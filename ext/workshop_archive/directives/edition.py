@@ -17,7 +17,7 @@ from ..diagnostics import Problem
 from ..domain import EDITION_CONTEXT
 from ..records import Edition
 from ..text import parse_time, slugify
-from .base import WorkshopDirective
+from .base import UNINDEXED_EDITION, WorkshopDirective
 
 
 def long_date(iso: str) -> str:
@@ -47,11 +47,15 @@ class EditionDirective(WorkshopDirective):
     """``:::{edition} <id>`` with the edition's facts as options."""
 
     optional_arguments = 1
-    option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
-        ("conference", "date", "end-date", "hours", "venue", "room", "city", "timezone",
-         "contact", "website"),
-        directives.unchanged,
-    )
+    option_spec: ClassVar[dict[str, object]] = {
+        **dict.fromkeys(
+            ("conference", "date", "end-date", "hours", "venue", "room", "city", "timezone",
+             "contact", "website"),
+            directives.unchanged,
+        ),
+        # an example (the directive reference): rendered, but kept out of the archive
+        "no-index": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         edition = self.read_edition()
@@ -64,7 +68,10 @@ class EditionDirective(WorkshopDirective):
             )
         else:
             self.env.ref_context[EDITION_CONTEXT] = edition.id
-        self.domain.note("editions", edition)
+        if "no-index" in self.options:
+            self.env.temp_data[UNINDEXED_EDITION] = edition
+        else:
+            self.domain.note("editions", edition)
         return [self.render(edition)]
 
     def read_edition(self) -> Edition:

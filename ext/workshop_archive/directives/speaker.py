@@ -110,7 +110,7 @@ class SpeakerDirective(WorkshopDirective):
         if edition is None:
             self.warn("speaker card before any edition directive; put ':::{edition} <id>' at the "
                       "top of the page so the talk belongs to an edition", Problem.misplaced)
-        elif anchor == person:
+        elif anchor == person and not self.in_example():
             self.domain.note("talks", talk)
         return [self.render(talk)]
 
