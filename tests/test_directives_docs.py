@@ -1,0 +1,98 @@
+"""The maintainer docs of the directives stay true: every example in docs/snippets/ builds without a
+warning and renders what the reference says, and docs/maintainer/warnings.md lists exactly the
+warning subtypes of the ``Problem`` enum."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, warnings_of
+from workshop_archive.diagnostics import Problem
+from workshop_archive.directives.committee import CommitteeDirective
+from workshop_archive.directives.edition import EditionDirective
+from workshop_archive.directives.schedule import ScheduleDirective
+from workshop_archive.directives.speaker import SpeakerDirective
+
+DOCS = PROJECT / "docs"
+SNIPPETS = sorted((DOCS / "snippets").glob("*.md"))
+REFERENCE = (DOCS / "maintainer" / "directives.md").read_text(encoding="utf-8")
+#: what a snippet needs above it when it does not declare the edition itself
+EXAMPLE_EDITION = ":::{edition} example2030\n:no-index:\n:date: 2030-12-14\n:::\n\n"
+
+
+@pytest.fixture
+def built_snippets(make_app, tmp_path):
+    """Every snippet as a page of one project, under an example edition when it needs one."""
+    srcdir = tmp_path / "snippets"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design", "workshop_archive"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n', encoding="utf-8")
+    names = []
+    for snippet in SNIPPETS:
+        text = snippet.read_text(encoding="utf-8")
+        head = "" if text.startswith(":::{edition}") else EXAMPLE_EDITION
+        (srcdir / snippet.name).write_text(f"# {snippet.stem}\n\n{head}{text}", encoding="utf-8")
+        names.append(snippet.stem)
+    toctree = "\n".join(names)
+    (srcdir / "index.md").write_text(f"# Snippets\n\n```{{toctree}}\n{toctree}\n```\n",
+                                     encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_snippet_is_shown_in_the_reference_rendered_and_as_source():
+    assert len(SNIPPETS) >= 5
+    for snippet in SNIPPETS:
+        assert f"```{{include}} ../snippets/{snippet.name}" in REFERENCE, snippet.name
+        assert f"```{{literalinclude}} ../snippets/{snippet.name}" in REFERENCE, snippet.name
+
+
+def test_every_snippet_builds_without_warnings(built_snippets):
+    assert warnings_of(built_snippets) == []
+
+
+def test_snippets_render_what_the_reference_describes(built_snippets):
+    edition = page(built_snippets, "edition").select_one(".ws-edition")
+    assert "Saturday, December 14, 2030, 9:00 AM – 5:00 PM (WET, Europe/Lisbon)" in (
+        edition.get_text())
+    ada = page(built_snippets, "speaker").select_one(".ws-grid #ada-lovelace")
+    assert ada.select_one(".ws-badge").get_text() == "Keynote Speaker"
+    assert "compose music" in ada.select_one(".ws-abstract").get_text()
+    grace = page(built_snippets, "speaker-special-topic").select_one("#grace-hopper-navy")
+    assert grace.select_one(".ws-badge").get_text() == "Special Topic: MARL"
+    rows = page(built_snippets, "schedule").select("table.ws-schedule tbody tr")
+    assert [row.select_one(".ws-start").get_text() for row in rows] == [
+        "9:00 AM", "9:05 AM", "10:00 AM", "10:30 AM", "12:30 PM", "2:30 PM"]
+    assert rows[-1].select_one(".ws-end").get_text(strip=True) == "– 5:00 PM"
+    members = page(built_snippets, "committee").select(".ws-committee li")
+    assert [m.strong.get_text() for m in members] == [
+        "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+
+
+def test_examples_stay_out_of_the_archive(built_snippets):
+    """``:no-index:`` keeps the examples' edition, talks and people out of the indexes."""
+    domain = built_snippets.env.get_domain("ws")
+    assert domain.editions == []
+    assert domain.talks == []
+    assert domain.members == []
+
+
+def test_reference_documents_every_option_of_every_directive():
+    for directive in (EditionDirective, SpeakerDirective, ScheduleDirective, CommitteeDirective):
+        for option in directive.option_spec or {}:
+            assert f"`:{option}:`" in REFERENCE, option
+
+
+def test_warnings_page_lists_exactly_the_problem_subtypes():
+    text = (DOCS / "maintainer" / "warnings.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^## `workshop\.(\w+)`$", text, flags=re.MULTILINE)
+    assert listed == [problem.value for problem in Problem]
