@@ -134,3 +134,17 @@ def test_a_parallel_build_writes_the_same_index_pages_as_a_serial_one(make_app, 
             for page in sorted(INDEX_PAGES)
         }
     assert pages[0] == pages[2]
+
+
+@pytest.mark.parametrize("parallel", [0])
+def test_an_edit_of_the_people_file_reaches_every_page(project, parallel):
+    project.build()
+    with (project.srcdir / "people.toml").open("a") as people:
+        people.write('\n[grace-hopper]\nname = "Grace Brewster Hopper"\n')
+    read, written = project.build()
+    # an alias can change whom a name on any page means: every page is read again
+    assert read == sorted(written) == sorted(
+        ["index", "notes", "people", "talks", "editions/alpha2021", "editions/beta2022",
+         "editions/gamma2023"])
+    entry = project.main("people").select_one("#person-grace-hopper")
+    assert entry.h3.get_text(strip=True) == "Grace Brewster Hopper"
