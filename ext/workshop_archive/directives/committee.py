@@ -18,12 +18,15 @@ from .base import WorkshopDirective
 
 #: a trailing Markdown link: ``[label](url)``
 _LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)\s*$")
+#: a name written as a link: ``[Mimee Xu](https://...)``
+_NAME_LINK = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)$")
 
 
 def split_member(text: str) -> tuple[str, str, list[tuple[str, str]]]:
     """``Mimee Xu, NYU, [@MimeeXu](https://...)`` -> name, affiliation, [(label, url)]."""
     links = []
-    while match := _LINK.search(text):
+    # a link that starts the line is the name's own link, not a trailing one
+    while (match := _LINK.search(text)) and match.start() > 0:
         links.insert(0, (match["label"].strip(), match["url"]))
         text = text[: match.start()]
     name, _, affiliation = text.partition(",")
@@ -79,6 +82,9 @@ class CommitteeDirective(WorkshopDirective):
     def member(self, committee: str, text: str, lineno: int, edition: str,
                seen: dict[str, int]) -> nodes.list_item | None:
         name, affiliation, links = split_member(text)
+        name_url = ""
+        if named := _NAME_LINK.match(name):
+            name, name_url = named["label"].strip(), named["url"]
         if not name:
             self.warn(f"committee member {text!r} has no name; write 'Name, Affiliation'",
                       Problem.missing_field, lineno)
@@ -96,7 +102,12 @@ class CommitteeDirective(WorkshopDirective):
             self.domain.note("members", Membership(edition, committee, person, name, affiliation,
                                                    self.env.docname, lineno, anchor))
         paragraph = nodes.paragraph()
-        paragraph += nodes.strong(name, name)
+        if name_url and (problem := link_problem(name_url)):
+            self.warn(f"link {name_url!r} of {name} is not used: {problem}", Problem.bad_link,
+                      lineno)
+            name_url = ""
+        shown = nodes.reference(name, name, refuri=name_url) if name_url else nodes.Text(name)
+        paragraph += nodes.strong("", "", shown)
         if affiliation:
             paragraph += nodes.Text(f", {affiliation}")
         for label, url in links:

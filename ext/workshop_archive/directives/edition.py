@@ -47,6 +47,8 @@ class EditionDirective(WorkshopDirective):
     """``:::{edition} <id>`` with the edition's facts as options."""
 
     optional_arguments = 1
+    # so that a title written as the id ("NeurIPS 2030") is warned about, not a docutils error
+    final_argument_whitespace = True
     option_spec: ClassVar[dict[str, object]] = {
         **dict.fromkeys(
             ("conference", "date", "end-date", "hours", "venue", "room", "city", "timezone",

@@ -92,6 +92,10 @@ class ScheduleDirective(WorkshopDirective):
         return [self.read_row(lineno, text) for lineno, text in lines]
 
     def read_row(self, lineno: int, text: str) -> Row:
+        if (time_only := parse_time(text)) is not None:
+            self.warn(f"the row at {time_only.display} says nothing after the time; write what "
+                      "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
+            return Row(lineno, time_only, "other", "")
         match = _ROW.match(text)
         time = parse_time(match["time"]) if match else None
         if time is None:
