@@ -128,3 +128,4 @@ def test_committee_is_a_titled_list_of_names_links_and_affiliations(page):
     assert members[0].a["href"] == "https://twitter.com/ada"
     assert members[0].a.get_text() == "@ada (Ada Lovelace)"
     assert members[2].get_text(strip=True) == "Mary Somerville"
+    assert members[2].strong.a["href"] == "https://example.org/mary"
