@@ -7,6 +7,7 @@ right: an alias can change who a name on any page refers to.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,15 +33,54 @@ def setup_config(app: Sphinx) -> None:
     app.connect("config-inited", load_people_file)
 
 
+#: the keys of a person's table in the people file
+PERSON_KEYS = ("name", "aliases", "distinct")
+
+
+class PeopleFileLines:
+    """Where things are in the people file, for warnings (tomllib gives no positions).
+
+    Locations are ``"path:line"`` strings, which Sphinx prints as they are; a bare path would be
+    taken for a document name, and there are no documents yet when the file is read.
+    """
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def of(self, table: str, key: str = "") -> str:
+        """The line of ``[table]``, or of ``key = ...`` inside it."""
+        header = re.compile(rf'^\s*\[\s*"?{re.escape(table)}"?\s*\]')
+        start = next((n for n, line in enumerate(self.lines, 1) if header.match(line)), 1)
+        found = start
+        if key:
+            assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+            for number, line in enumerate(self.lines[start:], start + 1):
+                if line.lstrip().startswith("["):
+                    break
+                if assignment.match(line):
+                    found = number
+                    break
+        return f"{self.path}:{found}"
+
+
 def load_people_file(app: Sphinx, config: Config) -> None:
     """Parse ``ws_people_file`` into ``ws_people``; a broken file warns and is ignored."""
     if not config.ws_people_file:
         return
     path = Path(app.confdir, config.ws_people_file)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        warn(f"cannot read the people file: {error}", Problem.config, str(path))
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        warn(f"cannot read the people file (ws_people_file): {error}", Problem.config, None)
+        return
+    lines = PeopleFileLines(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        at_line = re.search(r"at line (\d+)", str(error))
+        warn(f"the people file is not valid TOML: {error}", Problem.config,
+             f"{path}:{at_line[1] if at_line else 1}")
         return
     people: dict[str, dict[str, Any]] = {}
     for person_id, entry in data.items():
@@ -49,15 +89,52 @@ def load_people_file(app: Sphinx, config: Config) -> None:
                 f"people file entry {person_id!r} is not a table keyed by a slug "
                 f"(write [{slugify(person_id) or 'jane-doe'}])",
                 Problem.config,
-                str(path),
+                lines.of(person_id),
             )
             continue
-        people[person_id] = {
-            "name": str(entry.get("name", "")),
-            "aliases": [str(alias) for alias in entry.get("aliases", [])],
-            "distinct": [str(other) for other in entry.get("distinct", [])],
-        }
+        people[person_id] = read_person(person_id, entry, lines)
+    drop_claimed_aliases(people, lines)
     config.ws_people = people
+
+
+def read_person(person_id: str, entry: dict[str, Any], lines: PeopleFileLines) -> dict[str, Any]:
+    """One person's table; a misspelt key or a value of the wrong kind warns and is ignored
+    (a typo such as ``alias =`` would otherwise silently join nobody)."""
+    for key in sorted(set(entry) - set(PERSON_KEYS)):
+        warn(f"people file entry [{person_id}] has an unknown key {key!r}; the keys are "
+             f"{', '.join(PERSON_KEYS)}", Problem.config, lines.of(person_id, key))
+    name = entry.get("name", "")
+    if not isinstance(name, str):
+        warn(f'people file entry [{person_id}]: name must be a string, e.g. name = "Ada '
+             'Lovelace"', Problem.config, lines.of(person_id, "name"))
+        name = ""
+    lists: dict[str, list[str]] = {}
+    for key in ("aliases", "distinct"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            warn(f"people file entry [{person_id}]: {key} must be a list of strings, e.g. "
+                 f'{key} = ["..."]', Problem.config, lines.of(person_id, key))
+            value = []
+        lists[key] = value
+    return {"name": name, **lists}
+
+
+def drop_claimed_aliases(people: dict[str, dict[str, Any]], lines: PeopleFileLines) -> None:
+    """Warn about, and drop, an alias that is another person's id or another person's alias:
+    a name cannot mean two people."""
+    owner: dict[str, str] = {}
+    for person_id in sorted(people):
+        kept = []
+        for alias in people[person_id]["aliases"]:
+            slug = slugify(alias)
+            other = slug if slug in people and slug != person_id else owner.get(slug)
+            if other is not None:
+                warn(f"people file: alias {alias!r} of [{person_id}] already means [{other}]; "
+                     "keep it under one person", Problem.config, lines.of(person_id, "aliases"))
+                continue
+            owner[slug] = person_id
+            kept.append(alias)
+        people[person_id]["aliases"] = kept
 
 
 def alias_map(config: Config) -> dict[str, str]:
