@@ -7,7 +7,8 @@ must be http, https or mailto.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from difflib import get_close_matches
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from myst_parser.mocking import MockState
@@ -27,8 +28,43 @@ if TYPE_CHECKING:
 UNINDEXED_EDITION = "ws:unindexed-edition"
 
 
+class UnknownOption(str):
+    """The value of an option the directive does not have (see :class:`OptionSpec`)."""
+
+    __slots__ = ()
+
+
+class OptionSpec(dict[str, Any]):
+    """An ``option_spec`` that lets unknown options through, marked, so that the directive warns
+    about them as ``workshop.bad_value`` (with a suggestion) instead of MyST's or docutils' own
+    warning, which would also drop the whole directive in docutils. Both look options up with
+    ``option_spec[name]``."""
+
+    def __missing__(self, name: str) -> type[UnknownOption]:
+        return UnknownOption
+
+
 class WorkshopDirective(SphinxDirective):
     """A directive that reports problems as ``workshop.*`` warnings at the right line."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.option_spec:
+            cls.option_spec = OptionSpec(cls.option_spec)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, value in list(self.options.items()):
+            if isinstance(value, UnknownOption):
+                del self.options[name]
+                self.warn_unknown_option(name)
+
+    def warn_unknown_option(self, name: str) -> None:
+        known = sorted(self.option_spec or {})
+        close = get_close_matches(name, known, n=1)
+        hint = f"did you mean :{close[0]}:?" if close else f"write one of :{': :'.join(known)}:"
+        self.warn(f":{name}: is not an option of {self.name}; {hint}", Problem.bad_value,
+                  self.option_line(name))
 
     def warn(self, message: str, problem: Problem, lineno: int | None = None) -> None:
         warn(message, problem, (self.env.docname, lineno or self.lineno))
