@@ -1,0 +1,46 @@
+"""On a 375 px wide phone, nothing an edition directive renders scrolls sideways (real site, Chromium).
+
+The document-level check of test_browser_pages.py does not see this: pydata-sphinx-theme scrolls the
+article and each table in a box of its own, so a too-wide card or schedule scrolls inside the page
+while the page itself does not. Here every box the directives render must fit the screen and hold
+its content.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: what the edition, speaker, schedule and committee directives render
+DIRECTIVE_BOXES = ".ws-edition, .ws-grid, .ws-speaker, table.ws-schedule, .ws-committee"
+
+#: every directive box that is wider than the screen or whose content is wider than itself; a table
+#: is also checked in the box the theme scrolls it in
+SIDEWAYS = """(selector) => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  for (const box of document.querySelectorAll(selector)) {
+    const name = box.tagName.toLowerCase() + (box.id ? "#" + box.id : "." + box.classList[0]);
+    const right = box.getBoundingClientRect().right;
+    if (right > width + 0.5) problems.push(`${name} ends at ${Math.round(right)}px`);
+    const boxes = box.tagName === "TABLE" ? [box, box.parentElement] : [box];
+    for (const b of boxes) {
+      if (b.scrollWidth > b.clientWidth + 1) {
+        problems.push(`${name}: ${b.className} holds ${b.scrollWidth}px in ${b.clientWidth}px`);
+      }
+    }
+  }
+  return {count: document.querySelectorAll(selector).length, problems};
+}"""
+
+PAGES = ["editions/neurips2023.html", "editions/neurips2024.html",
+         "maintainer/directives.html"]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_directive_output_fits_a_phone(visitors, page_path):
+    with visitors["phone", "light"].open(page_path) as (page, _):
+        found = page.evaluate(SIDEWAYS, DIRECTIVE_BOXES)
+    assert found["count"] >= 3
+    assert found["problems"] == []
