@@ -17,6 +17,7 @@ from .directives.schedule import ScheduleDirective
 from .directives.speaker import AbstractDirective, SpeakerDirective
 from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
 from .nodes import setup_nodes
+from .photos import setup_photos
 from .transforms import FillIndexes, GroupSpeakerCards, PlainOutsideHtml
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     setup_config(app)
     setup_nodes(app)
+    setup_photos(app)
     app.add_domain(WorkshopDomain)
     for name, directive in (
         ("edition", EditionDirective),

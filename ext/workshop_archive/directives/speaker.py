@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from ..config import person_id
 from ..diagnostics import Problem
 from ..nodes import card_heading
+from ..photos import photo_node
 from ..records import Talk
 from ..text import initials, slugify
 from .base import WorkshopDirective
@@ -187,13 +188,13 @@ class SpeakerDirective(WorkshopDirective):
                 self.set_source_info(node)
         return card
 
-    def picture(self, name: str) -> nodes.image:
+    def picture(self, name: str) -> nodes.Element:
         photo = self.field("photo")
         if photo:
-            _, path = self.env.relfn2path(photo, self.env.docname)
+            source, path = self.env.relfn2path(photo, self.env.docname)
             if Path(path).is_file():
                 self.env.note_dependency(path)
-                return nodes.image(uri=photo, alt=name, classes=["ws-photo"])
+                return photo_node(source, alt=name)
             self.warn(f":photo: file {photo!r} does not exist (looked for {path}); add the file "
                       "or remove the option to show initials", Problem.missing_photo,
                       self.option_line("photo"))

@@ -1,0 +1,112 @@
+"""Speaker photos are resized at build time (ext/workshop_archive/photos.py; tests/roots/test-photos
+holds a 2400 x 1600 photo for a card that shows 64 x 64 CSS pixels)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import warnings_of
+from workshop_archive.photos import CARD_PHOTO_PX
+
+ORIGINAL = Path("photos", "ada-lovelace.jpg")
+
+
+def source_files(srcdir: Path) -> dict[str, bytes]:
+    """Every file of a test root outside its build output, with its content."""
+    return {str(file.relative_to(srcdir)): file.read_bytes() for file in srcdir.rglob("*")
+            if file.is_file() and "_build" not in file.relative_to(srcdir).parts}
+
+
+def picture_of(app, person: str):
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one(f"#{person} picture")
+
+
+def srcset_files(app, srcset: str) -> dict[str, Path]:
+    """``{"1x": file, "2x": file}`` of a srcset attribute."""
+    return {density: app.outdir / url for url, density in (c.split() for c in srcset.split(", "))}
+
+
+@pytest.mark.sphinx("html", testroot="photos")
+def test_a_large_photo_reaches_the_reader_as_small_modern_copies(app):
+    before = source_files(app.srcdir)
+    app.build()
+    assert warnings_of(app) == []
+    picture = picture_of(app, "ada-lovelace")
+    img = picture.img
+    assert (img["width"], img["height"]) == (str(CARD_PHOTO_PX), str(CARD_PHOTO_PX))
+    assert (img["loading"], img["decoding"], img["alt"]) == ("lazy", "async", "Ada Lovelace")
+    sources = {source["type"]: source["srcset"] for source in picture.find_all("source")}
+    assert "image/webp" in sources
+    assert set(sources) <= {"image/avif", "image/webp"}
+    for srcset in [*sources.values(), img["srcset"]]:
+        files = srcset_files(app, srcset)
+        assert set(files) == {"1x", "2x"}
+        for density, file in files.items():
+            with Image.open(file) as copy:
+                side = CARD_PHOTO_PX * int(density[0])
+                assert copy.size == (side, side)
+                assert copy.format in {"AVIF", "WEBP", "JPEG"}
+                assert not copy.info.get("exif")
+    assert img["src"] == img["srcset"].split()[0]
+    with Image.open(app.outdir / img["src"]) as fallback:
+        assert fallback.format == "JPEG"
+    original_size = (app.srcdir / ORIGINAL).stat().st_size
+    served = [f for f in app.outdir.rglob("*") if f.is_file() and f.suffix != ".html"]
+    assert not [f for f in served if f.name == ORIGINAL.name or f.stat().st_size >= original_size]
+    assert source_files(app.srcdir) == before, "the build wrote into the source dir"
+
+
+@pytest.mark.sphinx("html", testroot="photos")
+def test_a_speaker_without_photo_keeps_the_initials_avatar(app):
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("#charles-babbage picture") is None
+    assert soup.select_one("#charles-babbage img.ws-avatar")["src"].startswith("data:image/svg")
+
+
+@pytest.mark.sphinx("text", testroot="photos")
+def test_other_builders_leave_the_photo_out(app):
+    app.build()
+    assert warnings_of(app) == []
+    assert "Ada Lovelace" in (app.outdir / "index.txt").read_text(encoding="utf-8")
+
+
+def build(make_app, srcdir: Path, parallel: int = 0):
+    """Build ``srcdir``, then reset docutils' global registries for the test's next app."""
+    app = make_app("html", srcdir=srcdir, parallel=parallel)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == []
+    return app
+
+
+def test_two_builds_and_a_parallel_build_write_identical_copies(make_app, rootdir, tmp_path):
+    """Reproducible output: same names, same bytes, whether serial or with -j 2."""
+    copies = []
+    for run, parallel in enumerate((0, 0, 2)):
+        srcdir = tmp_path / f"build-{run}"
+        shutil.copytree(rootdir / "test-photos", srcdir)
+        app = build(make_app, srcdir, parallel)
+        copies.append({f.name: f.read_bytes() for f in (app.outdir / "_images").iterdir()})
+    assert copies[0] == copies[1] == copies[2]
+    assert len(copies[0]) >= 6  # (WebP, JPEG and maybe AVIF) x (1x, 2x)
+
+
+def test_a_replaced_photo_gets_new_copies_on_an_incremental_build(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "photos"
+    shutil.copytree(rootdir / "test-photos", srcdir)
+    first = picture_of(build(make_app, srcdir), "ada-lovelace").img["src"]
+    with Image.open(srcdir / ORIGINAL) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(srcdir / ORIGINAL, quality=85)
+    rebuilt = build(make_app, srcdir)
+    second = picture_of(rebuilt, "ada-lovelace").img["src"]
+    assert second != first
+    assert (rebuilt.outdir / second).is_file()
