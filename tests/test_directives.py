@@ -130,3 +130,30 @@ def test_committee_is_a_titled_list_of_names_links_and_affiliations(page):
     assert members[0].a.get_text() == "@ada (Ada Lovelace)"
     assert members[2].get_text(strip=True) == "Mary Somerville"
     assert members[2].strong.a["href"] == "https://example.org/mary"
+
+
+NESTED_FIRST_LINE = """# Nested
+
+:::{edition} nested2030
+:::
+
+::::{note}
+:::{schedule}
+- 9:00 AM Opening remarks
+- 8:00 AM Coffee
+:::
+::::
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="MyST 5.2 puts a colon fence that opens the body of another "
+                   "colon fence one line too low (docutils' own figure warns there too); a blank "
+                   "line or text before it gives the right line, see tests/bad-input/"
+                   "schedule-nested-backwards.md")
+def test_warning_line_of_a_fence_on_the_first_line_of_another(make_app, tmp_path):
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "workshop_archive"]\n'
+                                      'myst_enable_extensions = ["colon_fence"]\n')
+    (tmp_path / "index.md").write_text(NESTED_FIRST_LINE)
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert [w.split(": WARNING")[0] for w in warnings_of(app)] == [f"{tmp_path / 'index.md'}:9"]

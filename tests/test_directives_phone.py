@@ -1,4 +1,4 @@
-"""On a 375 px wide phone, nothing an edition directive renders scrolls sideways (real site, Chromium).
+"""On a 375 px wide phone, nothing the edition directives render scrolls sideways (Chromium).
 
 The document-level check of test_browser_pages.py does not see this: pydata-sphinx-theme scrolls the
 article and each table in a box of its own, so a too-wide card or schedule scrolls inside the page
