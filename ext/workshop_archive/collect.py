@@ -160,14 +160,25 @@ def people_index(
     return sorted(people, key=lambda p: p.sort_key)
 
 
+def places_by_person(
+    talks: Iterable[Talk], members: Iterable[Membership],
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Each person's cards and committee places: (docname, anchor, name as written)."""
+    places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for talk in talks:
+        places[talk.person].append((talk.docname, talk.anchor, talk.name))
+    for member in members:
+        places[member.person].append((member.docname, member.anchor, member.name))
+    return dict(places)
+
+
 def person_target(
-    person: str, talks: Iterable[Talk], members: Iterable[Membership],
-    hosts: Iterable[IndexHost], config: Config,
+    person: str, places: dict[str, list[tuple[str, str, str]]], hosts: Iterable[IndexHost],
+    config: Config,
 ) -> tuple[str, str, str] | None:
     """Where a reference to a person leads: their People-page entry, else their first card or
     committee place. Returns (docname, anchor, name) or None for an unknown person."""
-    found = [(t.docname, t.anchor, t.name) for t in talks if t.person == person]
-    found += [(m.docname, m.anchor, m.name) for m in members if m.person == person]
+    found = places.get(person)
     if not found:
         return None
     name = display_name(person, [spelling for _, _, spelling in found], config)

@@ -30,7 +30,13 @@ def setup_config(app: Sphinx) -> None:
         "ws_people", {}, "env", types=frozenset({dict}),
         description="filled from ws_people_file: {id: {name, aliases, distinct}}",
     )
+    app.add_config_value(
+        "ws_person_aliases", {}, "env", types=frozenset({dict}),
+        description="filled from ws_people: {slug of an alias: person id}",
+    )
     app.connect("config-inited", load_people_file)
+    # after the file is loaded, so that it also serves a ws_people written in conf.py
+    app.connect("config-inited", index_aliases, priority=600)
 
 
 #: the keys of a person's table in the people file
@@ -137,19 +143,20 @@ def drop_claimed_aliases(people: dict[str, dict[str, Any]], lines: PeopleFileLin
         people[person_id]["aliases"] = kept
 
 
-def alias_map(config: Config) -> dict[str, str]:
-    """Map the slug of every alias (a misspelling seen in the wild) to the person's id."""
-    return {
+def index_aliases(app: Sphinx, config: Config) -> None:
+    """Map the slug of every alias (a misspelling seen in the wild) to the person's id, once:
+    every name on every page is looked up in it."""
+    config.ws_person_aliases = {
         slugify(alias): person_id
         for person_id, entry in config.ws_people.items()
-        for alias in entry["aliases"]
+        for alias in entry.get("aliases", [])
     }
 
 
 def person_id(name: str, config: Config) -> str:
     """The id of the person a name refers to: its slug, unless the slug is a declared alias."""
     slug = slugify(name)
-    return alias_map(config).get(slug, slug)
+    return config.ws_person_aliases.get(slug, slug)
 
 
 def canonical_name(person: str, config: Config) -> str:

@@ -8,7 +8,7 @@ warns about what only shows across pages. Write phase: roles resolve through
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -21,7 +21,7 @@ from .diagnostics import Problem, warn
 from .text import slugify
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Callable, Iterable, Iterator, Set
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .records import Edition, IndexHost, Membership, Talk
+
+T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
 FACT_TABLES = ("editions", "talks", "members", "hosts")
@@ -75,12 +77,43 @@ class WorkshopDomain(Domain):
 
     # -- facts, per document -------------------------------------------------------------------
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._lookups: dict[str, Any] = {}
+
     def _facts(self, table: str) -> dict[str, list[Any]]:
         return self.data[table]
 
     def note(self, table: str, record: Any) -> None:
         """Record a fact of the document being read."""
         self._facts(table).setdefault(record.docname, []).append(record)
+        self._lookups.clear()
+
+    def _lookup(self, name: str, compute: Callable[[], T]) -> T:
+        """A table derived from the facts, kept until the facts change: the write phase
+        resolves every reference of every page against the same few tables."""
+        if name not in self._lookups:
+            self._lookups[name] = compute()
+        return self._lookups[name]
+
+    @property
+    def talks_by_key(self) -> dict[str, Talk]:
+        return self._lookup("talks", lambda: collect.talks_by_key(self.talks))
+
+    @property
+    def editions_by_id(self) -> dict[str, Edition]:
+        def first_of_each() -> dict[str, Edition]:
+            found: dict[str, Edition] = {}
+            for edition in self.editions:
+                found.setdefault(edition.id, edition)  # a duplicate id is warned about
+            return found
+
+        return self._lookup("editions", first_of_each)
+
+    @property
+    def places_by_person(self) -> dict[str, list[tuple[str, str, str]]]:
+        return self._lookup("places",
+                            lambda: collect.places_by_person(self.talks, self.members))
 
     def facts(self, table: str) -> Iterator[Any]:
         """Every fact of a table, in document order (sorted by docname, then line)."""
@@ -106,12 +139,14 @@ class WorkshopDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for table in FACT_TABLES:
             self._facts(table).pop(docname, None)
+        self._lookups.clear()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for table in FACT_TABLES:
             for docname in docnames:
                 if docname in otherdata[table]:
                     self._facts(table)[docname] = otherdata[table][docname]
+        self._lookups.clear()
 
     # -- consistency ----------------------------------------------------------------------------
 
@@ -167,7 +202,7 @@ class WorkshopDomain(Domain):
             docname, _, anchor = target.partition("#")
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
         if typ == "talk":
-            talk = collect.talks_by_key(self.talks).get(self._normal_talk_key(target))
+            talk = self.talks_by_key.get(self._normal_talk_key(target))
             if talk is None:
                 return None
             content = contnode if explicit else collect.talk_reference_content(talk, env.config)
@@ -175,15 +210,14 @@ class WorkshopDomain(Domain):
                                 collect.talk_display(talk, env.config))
         if typ == "person":
             person = person_id(target, env.config)
-            place = collect.person_target(person, self.talks, self.members, self.hosts,
-                                          env.config)
+            place = collect.person_target(person, self.places_by_person, self.hosts, env.config)
             if place is None:
                 return None
             docname, anchor, name = place
             content = contnode if explicit else nodes.inline(name, name)
             return make_refnode(builder, fromdocname, docname, anchor, content, name)
         if typ == "edition":
-            edition = {e.id: e for e in self.editions}.get(target)
+            edition = self.editions_by_id.get(target)
             if edition is None:
                 return None
             title = collect.edition_title(env, edition)
@@ -234,7 +268,7 @@ class WorkshopDomain(Domain):
         for edition in self.editions:
             title = collect.edition_title(self.env, edition)
             yield edition.id, title, "edition", edition.docname, "", 1
-        for key, talk in sorted(collect.talks_by_key(self.talks).items()):
+        for key, talk in sorted(self.talks_by_key.items()):
             yield key, collect.talk_display(talk, self.env.config), "talk", talk.docname, \
                 talk.anchor, 1
         people = collect.people_index(self.talks, self.members, self.env.config)
