@@ -135,11 +135,19 @@ class SpeakerDirective(WorkshopDirective):
 
     def read_id(self, name: str) -> str:
         given = self.field("id")
+        from_name = person_id(name, self.config)
         if given and slugify(given) != given:
-            self.warn(f":id: {given!r} is not a slug; write {slugify(given)!r}",
+            written = slugify(given) or from_name or "jane-doe"
+            self.warn(f":id: {given!r} is not a slug; write {written!r}",
                       Problem.bad_value, self.option_line("id"))
-            return slugify(given)
-        return given or person_id(name, self.config)
+            given = slugify(given)
+        if given or from_name:
+            return given or from_name
+        # a name with no letters or digits ("😀") makes no id, and an HTML id may not be empty
+        if "id" not in self.options:
+            self.warn(f"the name {name!r} gives no id; write one, e.g. ':id: jane-doe'",
+                      Problem.missing_field)
+        return f"speaker-{self.env.new_serialno('ws-speaker-id')}"
 
     def unique_anchor(self, person: str) -> str:
         """The card's id: the person's id, or a numbered one after a duplicate (warned)."""
