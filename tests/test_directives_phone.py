@@ -44,3 +44,21 @@ def test_directive_output_fits_a_phone(visitors, page_path):
         found = page.evaluate(SIDEWAYS, DIRECTIVE_BOXES)
     assert found["count"] >= 3
     assert found["problems"] == []
+
+
+ROW_LOOKS = """() => {
+  const look = kind => {
+    const cell = document.querySelector(`table.ws-schedule tr.ws-kind-${kind} td:last-child`);
+    const style = getComputedStyle(cell);
+    return [style.backgroundColor, style.fontStyle];
+  };
+  return {talk: look("talk"), break: look("break")};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_breaks_look_different_from_talks(visitors, theme):
+    with visitors["phone", theme].open("editions/neurips2023.html") as (page, _):
+        looks = page.evaluate(ROW_LOOKS)
+    assert looks["break"][0] != looks["talk"][0]
+    assert looks["break"][1] == "italic"
