@@ -7,11 +7,13 @@ Write phase only:
 - ``build-finished``: writes ``_static/styles/lean-theme.css``, the theme's stylesheet without
   Font Awesome (its ``@font-face`` rules, which point at 245 KB of web fonts, and its thousands of
   ``.fa-*`` icon rules). The pages draw their icons as inline SVG instead (docs/_templates/), and
-  docs/_templates/layout.html links this file in place of the theme's.
+  docs/_templates/layout.html links this file in place of the theme's. Then it removes the theme
+  files no page loads any more, so they are not deployed either.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,24 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 THEME_STYLESHEET = Path("_static", "styles", "pydata-sphinx-theme.css")
+#: theme files that no page loads once the lean stylesheet, the inline icons and the small
+#: dropdown script (docs/_templates/dropdowns.js) are in place
+UNUSED_THEME_FILES = (
+    THEME_STYLESHEET,
+    THEME_STYLESHEET.with_suffix(".css.map"),
+    Path("_static", "styles", "theme.css"),
+    Path("_static", "scripts", "fontawesome.js"),
+    Path("_static", "scripts", "fontawesome.js.map"),
+    Path("_static", "scripts", "fontawesome.js.LICENSE.txt"),
+    Path("_static", "scripts", "bootstrap.js"),
+    Path("_static", "scripts", "bootstrap.js.map"),
+    Path("_static", "scripts", "bootstrap.js.LICENSE.txt"),
+    Path("_static", "vendor", "fontawesome", "webfonts", "fa-brands-400.woff2"),
+    Path("_static", "vendor", "fontawesome", "webfonts", "fa-regular-400.woff2"),
+    Path("_static", "vendor", "fontawesome", "webfonts", "fa-solid-900.woff2"),
+    # the theme's Jinja macros, copied as if they were a page; they link fontawesome.js
+    Path("_static", "webpack-macros.html"),
+)
 #: what takes the place of the icons the theme draws with Font Awesome in CSS
 ICON_STYLESHEET = Path(__file__).parent.parent / "_static" / "lean-theme-icons.css"
 LEAN_STYLESHEET = Path("_static", "styles", "lean-theme.css")
@@ -90,9 +110,17 @@ def write_lean_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    if not (outdir / THEME_STYLESHEET).is_file():
+        return  # a build that copied no static files keeps the stylesheet it has
     lean = without_icons((outdir / THEME_STYLESHEET).read_text(encoding="utf-8"))
     lean += "\n" + ICON_STYLESHEET.read_text(encoding="utf-8")
     (outdir / LEAN_STYLESHEET).write_text(lean, encoding="utf-8")
+    for unused in UNUSED_THEME_FILES:
+        (outdir / unused).unlink(missing_ok=True)
+    webfonts = Path("_static", "vendor", "fontawesome", "webfonts")
+    for folder in (webfonts, webfonts.parent, webfonts.parent.parent):
+        with contextlib.suppress(OSError):  # not empty: something else lives there
+            (outdir / folder).rmdir()
 
 
 def page_has(doctree: nodes.document | None, condition) -> bool:
