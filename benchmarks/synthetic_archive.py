@@ -125,8 +125,10 @@ class Archive:
 def alike(one: str, other: str) -> bool:
     """The extension's rule for two names that look like one person (collect.similar_pairs):
     they share their first or last word and their spellings are close."""
-    ratio = difflib.SequenceMatcher(None, one.casefold(), other.casefold()).ratio()
-    return ratio >= SIMILARITY
+    one, other = one.casefold(), other.casefold()
+    # both ways round: ratio() can differ slightly with the order of its two sequences
+    return max(difflib.SequenceMatcher(None, one, other).ratio(),
+               difflib.SequenceMatcher(None, other, one).ratio()) >= SIMILARITY
 
 
 def misspell(name: str) -> str:

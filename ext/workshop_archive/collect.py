@@ -210,18 +210,25 @@ def person_anchor(person: str) -> str:
 def similar_pairs(names: dict[str, str]) -> list[tuple[str, str]]:
     """Pairs of ids whose names look alike: same given name and a close family name, or the
     reverse. Comparing only within those blocks keeps this linear in practice."""
+    folded_names = {person: name.casefold() for person, name in names.items()}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for person, name in names.items():
-        words = name.casefold().split()
+    for person, name in folded_names.items():
+        words = name.split()
         if len(words) >= 2:
             blocks["given", words[0]].append(person)
             blocks["family", words[-1]].append(person)
     pairs = set()
+    matcher = difflib.SequenceMatcher(None)
     for block in blocks.values():
         for i, one in enumerate(block):
+            # the matcher indexes its second sequence: set it once for all of one's pairs
+            matcher.set_seq2(folded_names[one])
             for other in block[i + 1:]:
-                ratio = difflib.SequenceMatcher(
-                    None, names[one].casefold(), names[other].casefold()).ratio()
-                if ratio >= SIMILARITY:
+                matcher.set_seq1(folded_names[other])
+                # real_quick_ratio and quick_ratio bound ratio from above and cost far less:
+                # most pairs of an archive stop there (this runs on every build)
+                if (matcher.real_quick_ratio() >= SIMILARITY
+                        and matcher.quick_ratio() >= SIMILARITY
+                        and matcher.ratio() >= SIMILARITY):
                     pairs.add((min(one, other), max(one, other)))
     return sorted(pairs)
