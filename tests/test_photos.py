@@ -110,3 +110,19 @@ def test_a_replaced_photo_gets_new_copies_on_an_incremental_build(make_app, root
     second = picture_of(rebuilt, "ada-lovelace").img["src"]
     assert second != first
     assert (rebuilt.outdir / second).is_file()
+
+
+def test_a_file_that_is_no_image_warns_at_its_card(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "broken"
+    shutil.copytree(rootdir / "test-photos", srcdir)
+    (srcdir / ORIGINAL).write_bytes(b"not a JPEG")
+    app = make_app("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    [warning] = warnings_of(app)
+    assert warning == (f"{srcdir / 'index.md'}:9: WARNING: :photo: '{ORIGINAL.as_posix()}' "
+                       "cannot be read as an image (not a format Pillow reads); replace the file "
+                       "or remove the option to show initials [workshop.missing_photo]")
+    assert picture_of(app, "ada-lovelace") is None

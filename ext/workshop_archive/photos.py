@@ -12,8 +12,8 @@ sit below the fold. The original never reaches the output; nothing is written in
 Names of the copies come from the original's content and the encoding settings, so every build
 and every parallel writer arrives at the same files, a replaced photo gets new names, and a copy
 already written is not encoded again. Encoding is deterministic (no metadata, fixed settings), so
-two builds of one commit give identical bytes. Other builders leave the photo out; the card names
-the speaker.
+two builds of one commit give identical bytes. A file that is no image warns (at the card) and the
+card goes without a photo. Other builders leave the photo out; the card names the speaker.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
-from PIL import Image, ImageOps, features
+from PIL import Image, ImageOps, UnidentifiedImageError, features
+
+from .diagnostics import Problem, warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,7 +88,10 @@ def copy_name(stem: str, original: bytes, encoding: Encoding, pixels: int) -> st
 def encode(original: bytes, encoding: Encoding, pixels: int) -> bytes:
     """A square crop of the photo's centre, ``pixels`` wide, in ``encoding``, without metadata."""
     with Image.open(io.BytesIO(original)) as image:
-        upright = ImageOps.exif_transpose(image).convert("RGB")
+        upright = ImageOps.exif_transpose(image).convert("RGBA")
+    # Transparent parts on white, as the card's background in the light theme.
+    white = Image.new("RGBA", upright.size, "white")
+    upright = Image.alpha_composite(white, upright).convert("RGB")
     square = ImageOps.fit(upright, (pixels, pixels), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     square.save(buffer, encoding.pillow_format, **dict(encoding.options))
@@ -125,7 +130,13 @@ def publish(original: Path, builder: Builder) -> dict[Encoding, dict[int, str]]:
 
 def visit_speaker_photo_html(self: HTML5Translator, node: speaker_photo) -> None:
     builder = self.builder
-    names = publish(Path(builder.srcdir, node["source"]), builder)
+    try:
+        names = publish(Path(builder.srcdir, node["source"]), builder)
+    except (OSError, Image.DecompressionBombError) as error:  # not an image, or a broken one
+        reason = "not a format Pillow reads" if isinstance(error, UnidentifiedImageError) else error
+        warn(f":photo: {node['source']!r} cannot be read as an image ({reason}); replace the "
+             "file or remove the option to show initials", Problem.missing_photo, node)
+        raise nodes.SkipNode from None
 
     def srcset(encoding: Encoding) -> str:
         return ", ".join(f"{posixpath.join(builder.imgpath, name)} {density}x"
