@@ -274,3 +274,30 @@ def test_unknown_targets_and_similar_names_warn_once_each(app):
     items = main(app, "index").select("li:not(.toctree-l1)")
     assert items[0].a is None
     assert items[4].a["href"] == "#jon-smith"
+
+
+# -- other builders ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("builder", ["text", "latex", "singlehtml"])
+def test_index_pages_build_for_other_formats(make_app, rootdir, tmp_path, builder):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-archive", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == []
+    if builder == "text":
+        people = (app.outdir / "people.txt").read_text()
+        assert "**Natasha Jaques**\n\nAlso written Natasha Jacques" in people
+        assert "* Test Workshop 2022: Organizing Committee (Google)" in people
+    elif builder == "latex":
+        latex = next(app.outdir.glob("*.tex")).read_text()
+        assert r"\sphinxstylestrong{Natasha Jaques}" in latex
+        # a person's appearance links to the card in the edition's part of the book
+        assert r"\hyperref[\detokenize{editions/beta2022:natasha-jaques}]" in latex
+    else:
+        soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+        entry = soup.select_one("#person-mimee-xu")
+        # Sphinx 9.0's singlehtml writes every cross-document reference (ours and :ref:
+        # alike) as "#document-<doc>#<anchor>"; the anchor is what is ours
+        assert [a["href"] for a in entry.select("li a")][1].endswith(
+            "#beta2022-organizing-committee-mimee-xu")
