@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .citations import register_pybtex_styles
 from .config import setup_config
 from .directives.committee import CommitteeDirective
 from .directives.edition import EditionDirective
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(PlainOutsideHtml)
     app.connect("env-get-updated", rewrite_index_pages)
     app.connect("warn-missing-reference", warn_unknown_target)
+    app.connect("builder-inited", register_pybtex_styles)
     app.connect("config-inited", add_static_path)
     app.add_css_file("workshop_archive.css")
     return {
