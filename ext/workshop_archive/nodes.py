@@ -33,6 +33,21 @@ def depart_card_heading_html(self: HTML5Translator, node: card_heading) -> None:
     self.body.append("</h3>\n")
 
 
+def design_card(*classes: str, ids: list[str] | None = None) -> tuple[nodes.container,
+                                                                      nodes.container]:
+    """A sphinx-design card (``sd-card`` with an ``sd-card-body``), returned as (card, body).
+
+    ``is_div`` makes sphinx-design's HTML visitor leave out the ``docutils container`` classes,
+    as it does for its own cards: the theme's ``.docutils.container`` rule would otherwise unset
+    the body's padding (pydata-sphinx-theme 0.24).
+    """
+    card = nodes.container(classes=["sd-card", "sd-sphinx-override", *classes], ids=ids or [],
+                           is_div=True)
+    body = nodes.container(classes=["sd-card-body"], is_div=True)
+    card += body
+    return card, body
+
+
 def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 

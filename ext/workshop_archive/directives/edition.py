@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 
 from ..diagnostics import Problem
 from ..domain import EDITION_CONTEXT
+from ..nodes import design_card
 from ..records import Edition
 from ..text import parse_time, slugify
 from .base import UNINDEXED_EDITION, WorkshopDirective
@@ -172,11 +173,8 @@ class EditionDirective(WorkshopDirective):
         if edition.website:
             facts += self.fact("Website", nodes.reference(edition.website, edition.website,
                                                           refuri=edition.website))
-        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "ws-edition"],
-                               ids=[f"edition-{edition.id}"])
-        body = nodes.container(classes=["sd-card-body"])
+        card, body = design_card("sd-mb-3", "ws-edition", ids=[f"edition-{edition.id}"])
         body += facts
-        card += body
         self.set_source_info(card)
         self.add_name(card)
         return card

@@ -17,7 +17,7 @@ from docutils.parsers.rst import directives
 
 from ..config import person_id
 from ..diagnostics import Problem
-from ..nodes import card_heading
+from ..nodes import card_heading, design_card
 from ..photos import photo_node
 from ..records import Talk
 from ..text import initials, slugify
@@ -160,12 +160,8 @@ class SpeakerDirective(WorkshopDirective):
         return f"{person}-{self.env.new_serialno('ws-duplicate')}"
 
     def render(self, talk: Talk) -> nodes.Element:
-        card = nodes.container(
-            classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", SPEAKER_CLASS,
-                     f"ws-role-{talk.role or 'other'}"],
-            ids=[talk.anchor],
-        )
-        body = nodes.container(classes=["sd-card-body"])
+        card, body = design_card("sd-w-100", "sd-shadow-sm", SPEAKER_CLASS,
+                                 f"ws-role-{talk.role or 'other'}", ids=[talk.anchor])
         head = nodes.container(classes=["ws-speaker-head"])
         head += self.picture(talk.name)
         who = nodes.container(classes=["ws-speaker-who"])
@@ -185,12 +181,12 @@ class SpeakerDirective(WorkshopDirective):
             announced = "Talk title to be announced"
             body += nodes.paragraph(announced, announced, classes=["ws-talk-title", "ws-tba"])
         content = self.make_safe(self.parse_content_to_nodes())
-        abstracts = [n for n in content if "ws-abstract" in getattr(n, "get", dict)("classes", [])]
+        abstracts = [n for n in content
+                     if isinstance(n, nodes.Element) and "ws-abstract" in n["classes"]]
         body += [n for n in content if n not in abstracts]
         body += abstracts
         if links := self.links(talk.name):
             body += links
-        card += body
         for node in card.findall(nodes.Element):
             if node.line is None:
                 self.set_source_info(node)
