@@ -64,7 +64,8 @@ html_theme_options = {
     "footer_end": [],
 }
 html_context = {"default_mode": "auto"}
-html_sidebars = {"**": ["sidebar-nav-bs"]}
+# The index pages have no section of their own to navigate: their width goes to the content.
+html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "people": [], "talks": []}
 # Lighter pages, every feature kept (docs/maintainer/performance.md): inline SVG icons and a theme
 # stylesheet without Font Awesome (docs/_templates); assets a page does not use are left out
 # (docs/_ext/lean_theme.py).
