@@ -129,6 +129,10 @@ def test_editions_grid_has_one_card_per_edition_newest_first(archive):
     assert [card.h3.a["href"] for card in cards] == [
         "editions/gamma2023.html", "editions/beta2022.html", "editions/alpha2021.html"]
     newest = cards[0]
+    # built as sphinx-design builds its cards: the theme's .docutils.container rule would unset
+    # the body's padding
+    assert "container" not in newest["class"]
+    assert "container" not in newest.select_one(".sd-card-body")["class"]
     assert newest.h3.get_text(strip=True) == "Test Workshop 2023"
     assert newest.select_one(".ws-edition-year").get_text() == "2023"
     assert newest.select_one(".ws-edition-when").get_text() == (

@@ -14,7 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import collect
 from .directives.speaker import SPEAKER_CLASS
-from .nodes import archive_index, card_heading
+from .nodes import archive_index, card_heading, design_card
 
 if TYPE_CHECKING:
     from .domain import WorkshopDomain
@@ -191,7 +191,7 @@ class FillIndexes(SphinxPostTransform):
         cards = []
         for edition in sorted(self.domain.editions, key=lambda e: order[e.id]):
             title = collect.edition_title(self.env, edition)
-            body = nodes.container(classes=["sd-card-body"])
+            card, body = design_card("sd-w-100", "sd-shadow-sm", "ws-edition-card")
             body += card_heading("", "", self.link(docname, edition.docname, "",
                                                    nodes.inline(title, title)))
             if edition.year:
@@ -204,8 +204,6 @@ class FillIndexes(SphinxPostTransform):
             if keynotes[edition.id]:
                 names = "Keynote: " + ", ".join(keynotes[edition.id])
                 body += nodes.paragraph(names, names, classes=["ws-edition-keynotes"])
-            card = nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-w-100",
-                                                      "sd-shadow-sm", "ws-edition-card"])
             cards.append(card)
         return [grid(cards, ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",
                              "sd-g-3"])]
