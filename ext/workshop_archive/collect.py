@@ -202,6 +202,11 @@ def people_page_of(hosts: Iterable[IndexHost]) -> str:
     return min((h.docname for h in hosts if h.kind == "people"), default="")
 
 
+def letter_anchor(letter: str) -> str:
+    """The id of a letter's section on the People page (``letter-other`` for ``#``)."""
+    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+
+
 def person_anchor(person: str) -> str:
     """The id of a person's entry on the People page."""
     return f"person-{person}"

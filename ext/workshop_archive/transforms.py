@@ -110,14 +110,14 @@ class FillIndexes(SphinxPostTransform):
         by_letter: dict[str, list[collect.Person]] = defaultdict(list)
         for person in people:
             by_letter[person.letter].append(person)
-        letters = sorted(by_letter)
+        letters = sorted(by_letter, key=lambda letter: (letter == "#", letter))  # "#" last
         bar = nodes.paragraph(classes=["ws-letter-bar"])
         for letter in letters:
-            bar += nodes.reference(letter, letter, refid=f"letter-{letter.lower()}")
+            bar += nodes.reference(letter, letter, refid=collect.letter_anchor(letter))
             bar += nodes.Text(" ")
         result: list[nodes.Node] = [bar]
         for letter in letters:
-            section = nodes.section(ids=[f"letter-{letter.lower()}"], classes=["ws-letter"])
+            section = nodes.section(ids=[collect.letter_anchor(letter)], classes=["ws-letter"])
             section += nodes.title(letter, letter)
             for person in by_letter[letter]:
                 section += self.person_entry(docname, person, editions)
