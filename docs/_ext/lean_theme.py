@@ -129,10 +129,8 @@ def page_has(doctree: nodes.document | None, condition) -> bool:
 
 def drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
                        doctree: nodes.document | None) -> None:
-    """Leave out the tab script and the highlighting stylesheet where a page has no use for them.
-    Pages without a doctree (search, genindex) keep everything."""
-    if doctree is None:
-        return
+    """Leave out the tab script and the highlighting stylesheet where a page has no use for them,
+    as on the pages Sphinx generates without a doctree (search, genindex)."""
 
     def has_tabs(node: nodes.Node) -> bool:
         return isinstance(node, nodes.Element) and "sd-tab-set" in node.get("classes", ())
