@@ -16,7 +16,7 @@ author = "The ML for Systems workshop organizers"
 # The archive has no releases; EPUB requires a version, so it names the archive's format.
 version = release = "1"
 # Reproducible output: the copyright year follows SOURCE_DATE_EPOCH when it is set.
-copyright = f"2018–{time.gmtime(int(os.environ.get('SOURCE_DATE_EPOCH', time.time()))).tm_year}, {author}"  # noqa: A001, E501
+copyright = f"2018–{time.gmtime(int(os.environ.get('SOURCE_DATE_EPOCH', time.time()))).tm_year}, {author}"  # noqa: E501
 
 extensions = [
     "myst_parser",
