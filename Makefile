@@ -33,7 +33,14 @@ $(VENV)/.stamp-test: pyproject.toml
 html: $(VENV)/.stamp-docs ## build the site into _build/html (warnings are errors)
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
-test: $(VENV)/.stamp-test ## run every test
+# The browser tests' npm tools (axe-core, vnu-jar), exactly as package-lock.json pins them. Install
+# scripts are not run: vnu-jar's would fetch a Java runtime, and the machine's Java serves.
+BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.stamp-test $(BROWSER_TOOLS) ## run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 serve: $(VENV)/.stamp-test ## live-reloading preview on http://127.0.0.1:8000

@@ -12,7 +12,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-pytest_plugins = ("sphinx.testing.fixtures",)
+# browser.fixtures: the served site, Chromium, axe-core and vnu of the browser and site tests.
+pytest_plugins = ("sphinx.testing.fixtures", "browser.fixtures")
 
 TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
