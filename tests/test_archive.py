@@ -59,7 +59,7 @@ def test_people_page_lists_everyone_once_by_family_name(archive):
 
 
 def test_people_page_joins_a_person_across_editions(archive):
-    entry = main(archive, "people").select_one("#person-mimee-xu")
+    entry = main(archive, "people").select_one("#people-mimee-xu")
     # newest edition first, each with the affiliation of the time
     assert appearance_lines(entry) == [
         "Test Workshop 2022 : Organizing Committee (Google)",
@@ -74,7 +74,7 @@ def test_people_page_joins_a_person_across_editions(archive):
 
 
 def test_people_page_joins_talks_and_committee_places(archive):
-    entry = main(archive, "people").select_one("#person-ada-lovelace")
+    entry = main(archive, "people").select_one("#people-ada-lovelace")
     assert appearance_lines(entry) == [
         "Test Workshop 2023 : Steering Committee (Analytical Engines)",
         "Test Workshop 2021 : Keynote Speaker, Notes on the Engine (Analytical Engines)",
@@ -84,8 +84,8 @@ def test_people_page_joins_talks_and_committee_places(archive):
 
 def test_an_alias_is_the_same_person(archive):
     people = main(archive, "people")
-    assert people.select_one("#person-natasha-jacques") is None
-    entry = people.select_one("#person-natasha-jaques")
+    assert people.select_one("#people-natasha-jacques") is None
+    entry = people.select_one("#people-natasha-jaques")
     assert entry.h3.get_text(strip=True) == "Natasha Jaques"
     assert entry.select_one(".ws-aliases").get_text() == "Also written Natasha Jacques"
     assert appearance_lines(entry) == [
@@ -105,7 +105,7 @@ def test_people_letter_bar_leads_to_each_letter(archive):
         section = people.select_one(href)
         assert section.h2.get_text(strip=True).rstrip("¶") == letter
     assert [e["id"] for e in people.select("#letter-s .ws-person")] == [
-        "person-john-smith", "person-jon-smith"]
+        "people-john-smith", "people-jon-smith"]
 
 
 # -- Talks and Editions --------------------------------------------------------------------------
@@ -148,9 +148,9 @@ def test_roles_resolve_to_the_right_anchor(archive):
     notes = main(archive, "notes")
     links = [(a.get_text(" ", strip=True), a["href"]) for a in notes.select("li a")]
     assert links == [
-        ("Natasha Jaques", "people.html#person-natasha-jaques"),
-        ("Natasha Jaques", "people.html#person-natasha-jaques"),  # written "Natasha Jacques"
-        ("Natasha", "people.html#person-natasha-jaques"),
+        ("Natasha Jaques", "people.html#people-natasha-jaques"),
+        ("Natasha Jaques", "people.html#people-natasha-jaques"),  # written "Natasha Jacques"
+        ("Natasha", "people.html#people-natasha-jaques"),
         ("Invited Speaker: Grace Hopper , US Navy — The First Compiler",
          "editions/beta2022.html#grace-hopper"),
         ("Test Workshop 2021", "editions/alpha2021.html"),
@@ -167,9 +167,9 @@ def test_a_bare_talk_target_is_read_in_the_page_edition(archive):
 def test_objects_inv_names_every_edition_talk_and_person(archive):
     inventory = InventoryFile.loads((archive.outdir / "objects.inv").read_bytes(), uri="")
     assert {name: item.uri for name, item in inventory.data["ws:edition"].items()} == {
-        "alpha2021": "editions/alpha2021.html",
-        "beta2022": "editions/beta2022.html",
-        "gamma2023": "editions/gamma2023.html",
+        "alpha2021": "editions/alpha2021.html#about-alpha2021",
+        "beta2022": "editions/beta2022.html#about-beta2022",
+        "gamma2023": "editions/gamma2023.html#about-gamma2023",
     }
     talks = inventory.data["ws:talk"]
     assert sorted(talks) == [
@@ -183,7 +183,7 @@ def test_objects_inv_names_every_edition_talk_and_person(archive):
         "ada-lovelace", "alan-turing", "barbara-liskov", "edsger-dijkstra", "grace-hopper",
         "john-smith", "jon-smith", "mimee-xu", "natasha-jacques", "natasha-jaques",
     ]
-    assert people["mimee-xu"].uri == "people.html#person-mimee-xu"
+    assert people["mimee-xu"].uri == "people.html#people-mimee-xu"
     # the misspelt id leads to the same entry
     assert people["natasha-jacques"].uri == people["natasha-jaques"].uri
     assert people["natasha-jacques"].display_name == "Natasha Jaques"
@@ -197,11 +197,13 @@ def test_search_index_holds_people_talks_and_editions(archive):
         (types[str(kind)], index["docnames"][doc], anchor, name)
         for doc, kind, _, anchor, name in index["objects"][""]
     }
-    # an anchor of "-" means "<type>-<name>" (person-mimee-xu); see sphinx.search
-    assert ("ws:person", "people", "-", "Mimee Xu") in found
+    # Every anchor is stored whole: Sphinx's short forms ("" and "-") would be expanded with the
+    # display name by searchtools.js and lead nowhere.
+    assert ("ws:person", "people", "people-mimee-xu", "Mimee Xu") in found
     assert ("ws:talk", "editions/beta2022", "natasha-jaques",
             "Natasha Jaques: Multi-Agent RL") in found
-    assert ("ws:edition", "editions/gamma2023", "", "Test Workshop 2023") in found
+    assert ("ws:edition", "editions/gamma2023", "about-gamma2023", "Test Workshop 2023") in found
+    assert all(entry[2] not in ("", "-") for entry in found)
     # an alias is not a second search result
     assert sum(1 for entry in found if entry[0] == "ws:person" and "Natasha" in entry[3]) == 1
 
@@ -228,10 +230,10 @@ def test_another_project_links_to_people_and_talks_through_intersphinx(
     assert warnings_of(consumer) == []
     links = [(a.get_text(), a["href"]) for a in main(consumer, "index").select("li a")]
     assert links == [
-        ("Mimee Xu", "https://archive.example.org/people.html#person-mimee-xu"),
+        ("Mimee Xu", "https://archive.example.org/people.html#people-mimee-xu"),
         ("Natasha Jaques: Multi-Agent RL",
          "https://archive.example.org/editions/beta2022.html#natasha-jaques"),
-        ("Test Workshop 2023", "https://archive.example.org/editions/gamma2023.html"),
+        ("Test Workshop 2023", "https://archive.example.org/editions/gamma2023.html#about-gamma2023"),
     ]
 
 
@@ -300,7 +302,7 @@ def test_index_pages_build_for_other_formats(make_app, rootdir, tmp_path, builde
         assert r"\hyperref[\detokenize{editions/beta2022:natasha-jaques}]" in latex
     else:
         soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
-        entry = soup.select_one("#person-mimee-xu")
+        entry = soup.select_one("#people-mimee-xu")
         # Sphinx 9.0's singlehtml writes every cross-document reference (ours and :ref:
         # alike) as "#document-<doc>#<anchor>"; the anchor is what is ours
         assert [a["href"] for a in entry.select("li a")][1].endswith(

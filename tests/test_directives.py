@@ -41,7 +41,7 @@ def test_edition_shows_when_where_and_how_to_reach_it(page):
     assert facts["Where"].get_text(strip=True) == "Hall A, Room 3, Lisbon"
     assert unquote(facts["Contact"].a["href"]) == "mailto:team@example.org"
     assert facts["Website"].a["href"] == "https://example.org/2030"
-    assert page.select_one(".ws-edition")["id"] == "edition-test2030"
+    assert page.select_one(".ws-edition")["id"] == "about-test2030"
 
 
 @pytest.mark.sphinx("html", testroot="directives")

@@ -67,14 +67,14 @@ def project(make_app, rootdir, tmp_path, request) -> Project:
 def test_an_edit_rewrites_the_index_pages_and_nothing_else(project, parallel):
     read, written = project.build()
     assert len(read) == 7
-    mimee = project.main("people").select_one("#person-mimee-xu").get_text(" ", strip=True)
+    mimee = project.main("people").select_one("#people-mimee-xu").get_text(" ", strip=True)
     assert "(Google)" in mimee
 
     project.edit("editions/beta2022.md", "- Mimee Xu, Google", "- Mimee Xu, Google DeepMind")
     read, written = project.build()
     assert read == ["editions/beta2022"]
     assert written == {"editions/beta2022", *INDEX_PAGES}
-    mimee = project.main("people").select_one("#person-mimee-xu").get_text(" ", strip=True)
+    mimee = project.main("people").select_one("#people-mimee-xu").get_text(" ", strip=True)
     assert "(Google DeepMind)" in mimee
 
     read, written = project.build()
@@ -106,7 +106,7 @@ def test_adding_and_removing_an_edition_updates_the_index_pages(project, paralle
     # Sphinx re-reads the page with the glob toctree, which has a new entry.
     assert read == ["editions/delta2024", "index"]
     assert written >= INDEX_PAGES
-    mimee = project.main("people").select_one("#person-mimee-xu")
+    mimee = project.main("people").select_one("#people-mimee-xu")
     assert [li.a.get_text(strip=True) for li in mimee.select("li")] == [
         "Test Workshop 2024", "Test Workshop 2022", "Test Workshop 2021"]
     cards = project.main("index").select(".ws-edition-card h3")
@@ -117,8 +117,8 @@ def test_adding_and_removing_an_edition_updates_the_index_pages(project, paralle
     assert read == ["index"]  # the glob toctree again
     assert written >= INDEX_PAGES
     people = project.main("people")
-    assert people.select_one("#person-alan-turing") is None  # only on the removed page
-    assert [li.a.get_text(strip=True) for li in people.select("#person-mimee-xu li")] == [
+    assert people.select_one("#people-alan-turing") is None  # only on the removed page
+    assert [li.a.get_text(strip=True) for li in people.select("#people-mimee-xu li")] == [
         "Test Workshop 2024", "Test Workshop 2022"]
     assert project.main("talks").select_one("#talks-alpha2021") is None
 
@@ -146,7 +146,7 @@ def test_an_edit_of_the_people_file_reaches_every_page(project, parallel):
     assert read == sorted(written) == sorted(
         ["index", "notes", "people", "talks", "editions/alpha2021", "editions/beta2022",
          "editions/gamma2023"])
-    entry = project.main("people").select_one("#person-grace-hopper")
+    entry = project.main("people").select_one("#people-grace-hopper")
     assert entry.h3.get_text(strip=True) == "Grace Brewster Hopper"
 
 

@@ -33,11 +33,11 @@ def test_thirty_generated_editions_build_cleanly(make_app, tmp_path):
         return soup.select_one("main") or soup.select_one("[role=main]")
 
     people = Counter(entry["id"] for entry in main("people").select(".ws-person"))
-    assert people == Counter(f"person-{person}" for person in archive.people)
+    assert people == Counter(f"people-{person}" for person in archive.people)
     # a misspelt name on a page is joined to its person, who keeps the right name
     assert archive.misspelt
     for person in (archive.people[person_id] for person_id in archive.misspelt):
-        entry = main("people").select_one(f"#person-{person.id}")
+        entry = main("people").select_one(f"#people-{person.id}")
         assert entry.h3.get_text(strip=True) == person.name
         assert entry.select_one(".ws-aliases").get_text() == f"Also written {person.alias}"
     assert len(main("talks").select("ul.ws-talks > li")) == 5 * EDITIONS

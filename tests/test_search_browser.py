@@ -49,10 +49,6 @@ def test_searching_words_of_a_title_finds_the_talk(visitors):
     assert outside == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Sphinx's search index shortens an anchor by comparing it with an object's name but its "
-    "searchtools.js rebuilds it from the display name, so People results link to "
-    "people.html#person-Chris Lattner, not #person-chris-lattner"))
 def test_every_search_result_lands_on_its_entry(visitors, local_site):
     """Each result of a name search links to an id that exists on its page."""
     results, _ = search(visitors["desktop", "light"], "Lattner")

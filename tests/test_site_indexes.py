@@ -24,31 +24,31 @@ def test_a_person_of_two_editions_is_listed_once_with_both(built_site):
     people = built_site.page("people.html")
     assert [h3.get_text(strip=True) for h3 in people.select(".ws-person h3")].count(
         "Mimee Xu") == 1
-    entry = people_entries(people)["person-mimee-xu"]
+    entry = people_entries(people)["people-mimee-xu"]
     editions = [li.a.get_text(strip=True) for li in entry.select("li")]
     assert editions == ["ML for Systems at NeurIPS 2024", "ML for Systems at NeurIPS 2023"]
 
 
 def test_a_misspelling_leads_to_the_same_person(built_site):
     entries = people_entries(built_site.page("people.html"))
-    assert "person-natasha-jacques" not in entries
-    assert entries["person-natasha-jaques"].select_one(".ws-aliases").get_text() == (
+    assert "people-natasha-jacques" not in entries
+    assert entries["people-natasha-jaques"].select_one(".ws-aliases").get_text() == (
         "Also written Natasha Jacques")
     people = inventory(built_site.html)["ws:person"]
     assert people["natasha-jacques"].uri == people["natasha-jaques"].uri == (
-        "people.html#person-natasha-jaques")
+        "people.html#people-natasha-jaques")
 
 
 def test_every_person_talk_and_edition_is_in_objects_inv(built_site):
     objects = inventory(built_site.html)
-    people = {entry.removeprefix("person-")
+    people = {entry.removeprefix("people-")
               for entry in people_entries(built_site.page("people.html"))}
     assert people
     assert people <= set(objects["ws:person"])
     talks, editions = set(), set()
     for page in sorted((built_site.html / "editions").glob("*.html")):
         soup = built_site.page(f"editions/{page.name}")
-        edition = soup.select_one(".ws-edition")["id"].removeprefix("edition-")
+        edition = soup.select_one(".ws-edition")["id"].removeprefix("about-")
         editions.add(edition)
         talks |= {f"{edition}/{card['id']}" for card in soup.select(".ws-speaker[id]")}
     assert editions == set(objects["ws:edition"]) == {"neurips2023", "neurips2024"}

@@ -209,7 +209,9 @@ def letter_anchor(letter: str) -> str:
 
 def person_anchor(person: str) -> str:
     """The id of a person's entry on the People page."""
-    return f"person-{person}"
+    # Neither the id nor "person-<id>": Sphinx's search index stores those two anchors in a short
+    # form that its searchtools.js expands with the display name (Sphinx 9.0), giving dead links.
+    return f"people-{person}"
 
 
 def similar_pairs(names: dict[str, str]) -> list[tuple[str, str]]:

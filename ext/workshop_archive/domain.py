@@ -267,7 +267,7 @@ class WorkshopDomain(Domain):
         so that another project linking to a misspelt id still reaches the person."""
         for edition in self.editions:
             title = collect.edition_title(self.env, edition)
-            yield edition.id, title, "edition", edition.docname, "", 1
+            yield edition.id, title, "edition", edition.docname, edition.anchor, 1
         for key, talk in sorted(self.talks_by_key.items()):
             yield key, collect.talk_display(talk, self.env.config), "talk", talk.docname, \
                 talk.anchor, 1

@@ -35,6 +35,15 @@ class Edition(NamedTuple):
     lineno: int
 
     @property
+    def anchor(self) -> str:
+        """The id of the edition's card, where search results and objects.inv lead.
+
+        Neither the id nor ``edition-<id>``: Sphinx's search index stores those two anchors in a
+        short form that its searchtools.js expands with the display name (Sphinx 9.0).
+        """
+        return f"about-{self.id}"
+
+    @property
     def year(self) -> str:
         """The year of the edition, from its date (``''`` when it has no date)."""
         return self.date[:4]

@@ -173,7 +173,7 @@ class EditionDirective(WorkshopDirective):
         if edition.website:
             facts += self.fact("Website", nodes.reference(edition.website, edition.website,
                                                           refuri=edition.website))
-        card, body = design_card("sd-mb-3", "ws-edition", ids=[f"edition-{edition.id}"])
+        card, body = design_card("sd-mb-3", "ws-edition", ids=[edition.anchor])
         body += facts
         self.set_source_info(card)
         self.add_name(card)
