@@ -112,23 +112,22 @@ class ScheduleDirective(WorkshopDirective):
 
     def check_times(self, rows: list[Row]) -> None:
         """Warn about a row that starts at or before the row above it."""
-        latest: Row | None = None
+        latest: tuple[ClockTime, int] | None = None  # the latest start so far, and its line
         for row in rows:
             if row.time is None:
                 continue
-            if latest is not None and latest.time is not None:
-                if row.time == latest.time:
-                    self.warn(f"{row.time.display} is also the start of the row on line "
-                              f"{latest.lineno}; give each row its own time", Problem.duplicate,
-                              row.lineno)
-                elif row.time < latest.time:
-                    flipped = ClockTime((row.time.minutes + 12 * 60) % (24 * 60))
-                    hint = (f"; did you mean {flipped.display}?" if flipped > latest.time else "")
-                    self.warn(f"{row.time.display} comes before {latest.time.display} on line "
-                              f"{latest.lineno}: times must go forward{hint}", Problem.bad_time,
-                              row.lineno)
-            if latest is None or latest.time is None or row.time > latest.time:
-                latest = row
+            if latest is None or row.time > latest[0]:
+                latest = (row.time, row.lineno)
+            elif row.time == latest[0]:
+                self.warn(f"{row.time.display} is also the start of the row on line "
+                          f"{latest[1]}; give each row its own time", Problem.duplicate,
+                          row.lineno)
+            else:
+                flipped = ClockTime((row.time.minutes + 12 * 60) % (24 * 60))
+                hint = f"; did you mean {flipped.display}?" if flipped > latest[0] else ""
+                self.warn(f"{row.time.display} comes before {latest[0].display} on line "
+                          f"{latest[1]}: times must go forward{hint}", Problem.bad_time,
+                          row.lineno)
 
     def ends(self, rows: list[Row]) -> list[ClockTime | None]:
         """Each row ends when the next starts; the last at ``:end:`` or the edition's hours."""
