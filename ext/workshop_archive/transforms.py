@@ -96,16 +96,9 @@ class FillIndexes(SphinxPostTransform):
     def domain(self) -> WorkshopDomain:
         return self.env.get_domain("ws")  # type: ignore[return-value]
 
-    def link(self, fromdoc: str, todoc: str, anchor: str, content: nodes.Node) -> nodes.Node:
-        """A reference to a place, left for the resolver (priority 10) to finish."""
-        return place_reference(fromdoc, todoc, anchor, content)
-
-    def editions_by_id(self) -> dict[str, Edition]:
-        return {edition.id: edition for edition in self.domain.editions}
-
     def build_people(self, docname: str) -> list[nodes.Node]:
         order = collect.edition_order(self.domain.editions)
-        editions = self.editions_by_id()
+        editions = self.domain.editions_by_id
         people = collect.people_index(self.domain.talks, self.domain.members, self.config, order)
         by_letter: dict[str, list[collect.Person]] = defaultdict(list)
         for person in people:
@@ -136,18 +129,19 @@ class FillIndexes(SphinxPostTransform):
             edition = editions.get(appearance.edition)
             where = collect.edition_title(self.env, edition) if edition else appearance.edition
             paragraph = nodes.paragraph()
-            paragraph += self.link(docname, appearance.docname, "", nodes.inline(where, where))
+            paragraph += place_reference(docname, appearance.docname, "",
+                                         nodes.inline(where, where))
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
             if appearance.kind == "talk":
                 shown = appearance.title or "title to be announced"
                 if appearance.role:
                     paragraph += nodes.Text(f"{appearance.role}, ")
-                paragraph += self.link(docname, appearance.docname, appearance.anchor,
-                                       nodes.emphasis(shown, shown))
+                paragraph += place_reference(docname, appearance.docname, appearance.anchor,
+                                             nodes.emphasis(shown, shown))
             else:
-                paragraph += self.link(docname, appearance.docname, appearance.anchor,
-                                       nodes.inline(appearance.role, appearance.role))
+                paragraph += place_reference(docname, appearance.docname, appearance.anchor,
+                                             nodes.inline(appearance.role, appearance.role))
             if appearance.affiliation:
                 paragraph += nodes.Text(f" ({appearance.affiliation})")
             appearances += nodes.list_item("", paragraph)
@@ -156,7 +150,7 @@ class FillIndexes(SphinxPostTransform):
 
     def build_talks(self, docname: str) -> list[nodes.Node]:
         order = collect.edition_order(self.domain.editions)
-        editions = self.editions_by_id()
+        editions = self.domain.editions_by_id
         by_edition: dict[str, list[Any]] = defaultdict(list)
         for talk in self.domain.talks:
             by_edition[talk.edition].append(talk)
@@ -170,8 +164,8 @@ class FillIndexes(SphinxPostTransform):
             for talk in sorted(by_edition[edition_id], key=lambda t: (t.docname, t.lineno)):
                 paragraph = nodes.paragraph()
                 shown = talk.title or "Talk title to be announced"
-                paragraph += self.link(docname, talk.docname, talk.anchor,
-                                       nodes.emphasis(shown, shown))
+                paragraph += place_reference(docname, talk.docname, talk.anchor,
+                                             nodes.emphasis(shown, shown))
                 name = collect.display_name(talk.person, [talk.name], self.config)
                 paragraph += nodes.Text(f" — {name}")
                 if talk.label:
@@ -192,8 +186,8 @@ class FillIndexes(SphinxPostTransform):
         for edition in sorted(self.domain.editions, key=lambda e: order[e.id]):
             title = collect.edition_title(self.env, edition)
             card, body = design_card("sd-w-100", "sd-shadow-sm", "ws-edition-card")
-            body += card_heading("", "", self.link(docname, edition.docname, "",
-                                                   nodes.inline(title, title)))
+            body += card_heading("", "", place_reference(docname, edition.docname, "",
+                                                         nodes.inline(title, title)))
             if edition.year:
                 year = nodes.inline(edition.year, edition.year,
                                     classes=["sd-badge", "ws-badge", "ws-edition-year"])
