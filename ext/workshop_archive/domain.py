@@ -1,8 +1,8 @@
 """The ``ws`` domain: the build-wide store of editions, talks and committee places, per document.
 
-Read phase: directives call the ``note_*`` methods. Consistency phase: :meth:`check_consistency`
-warns about what only shows across pages. Write phase: roles resolve through
-:meth:`resolve_xref`, and the index pages read the aggregates in ``collect.py``.
+Read phase: directives record facts with :meth:`WorkshopDomain.note`. Consistency phase:
+:meth:`check_consistency` warns about what only shows across pages. Write phase: roles resolve
+through :meth:`resolve_xref`, and the index pages read the aggregates in ``collect.py``.
 """
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ class WorkshopDomain(Domain):
             message = (f"unknown person {target!r}: write the name or id of someone who spoke "
                        "or served on a committee")
         else:
-            known = sorted(e.id for e in self.editions)
+            known = sorted(self.editions_by_id)
             message = f"unknown edition {target!r}: write one of {', '.join(known) or '(none)'}"
         warn(message, Problem.unknown_target, node)
 
