@@ -20,6 +20,18 @@ PROJECT = TESTS.parent
 _ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def edition_ids() -> list[str]:
+    """The editions the archive holds: one page editions/<id>.md each. Tests of the site's
+    structure read them here, so that adding an edition never breaks a test."""
+    return sorted(path.stem for path in (PROJECT / "editions").glob("*.md"))
+
+
+def editions_newest_first(html: Path) -> list[str]:
+    """The edition pages of a built site as its home page's grid lists them, newest first."""
+    home = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [card.a["href"] for card in home.select(".ws-edition-card")]
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 import pytest
 from browser.fixtures import SCREENSHOTS, THEMES
 
+from conftest import editions_newest_first
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# Pages a reviewer looks at, in every device and theme.
-SCREENSHOT_PAGES = {"home": "index.html", "edition": "editions/neurips2023.html",
-                    "people": "people.html"}
 
 AXE_RUN = """async () => {
   const results = await axe.run(document, {resultTypes: ["violations"]});
@@ -153,13 +152,16 @@ def test_desktop_layout_is_usable(survey):
 def test_screenshots_for_review(visitors, local_site):
     """Home, an edition and People, phone and desktop, light and dark, in _build/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Pages a reviewer looks at, in every device and theme; the edition is the newest one.
+    screenshot_pages = {"home": "index.html", "edition": editions_newest_first(local_site.root)[0],
+                        "people": "people.html"}
     written = []
     for (device, theme), visitor in visitors.items():
-        for name, page_path in SCREENSHOT_PAGES.items():
+        for name, page_path in screenshot_pages.items():
             target = SCREENSHOTS / f"{name}-{device}-{theme}.png"
             with visitor.open(page_path) as (page, _):
                 page.screenshot(path=str(target), full_page=True)
             written.append(target)
-    assert len(written) == len(SCREENSHOT_PAGES) * 4
+    assert len(written) == len(screenshot_pages) * 4
     for target in written:
         assert target.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), target

@@ -1,7 +1,8 @@
 """An edition page printed from the browser: its content alone, full width, collapsed sections open.
 
-Chromium emulates print media on the real edition page. Wide paper is the hard case (on A4
-portrait the theme's phone layout already drops the sidebars), so the sheet here is 1280 px wide.
+Chromium emulates print media on the real site's newest edition page. Wide paper is the hard case
+(on A4 portrait the theme's phone layout already drops the sidebars), so the sheet here is 1280 px
+wide.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import pytest
 from browser.fixtures import DESKTOP, SCREENSHOTS, Visitor
 
+from conftest import editions_newest_first
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-EDITION = "editions/neurips2023.html"
 # A closed dropdown exactly as sphinx-design 0.8 writes `:::{dropdown} Abstract` (an edition may
 # fold an abstract this way); the test puts one into the printed page.
 CLOSED_DROPDOWN = """
@@ -34,9 +36,17 @@ PRINTED = """() => {
     .map(details => details.id || details.className);
   return {navigation, folded, detailsCount: document.querySelectorAll("article details").length,
           articleLeft: article.left, articleWidth: article.width, pageWidth: innerWidth,
-          speakers: [...document.querySelectorAll(".ws-speaker")].filter(shown).length,
-          scheduleShown: shown(document.querySelector("table.ws-schedule"))};
+          speakers: document.querySelectorAll(".ws-speaker").length,
+          speakersShown: [...document.querySelectorAll(".ws-speaker")].filter(shown).length,
+          schedules: document.querySelectorAll("table.ws-schedule").length,
+          schedulesShown: [...document.querySelectorAll("table.ws-schedule")].filter(shown).length};
 }"""
+
+
+@pytest.fixture(scope="module")
+def edition(local_site) -> str:
+    """The newest edition page, whichever the archive holds."""
+    return editions_newest_first(local_site.root)[0]
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +56,8 @@ def printer(chromium, local_site):
     visitor.close()
 
 
-def test_a_printed_edition_shows_its_content_open_and_uncovered(printer):
-    with printer.open(EDITION) as (page, load):
+def test_a_printed_edition_shows_its_content_open_and_uncovered(printer, edition):
+    with printer.open(edition) as (page, load):
         page.locator("article.bd-article section").first.evaluate(
             "(section, html) => section.insertAdjacentHTML('beforeend', html)", CLOSED_DROPDOWN)
         printed = page.evaluate(PRINTED)
@@ -59,15 +69,16 @@ def test_a_printed_edition_shows_its_content_open_and_uncovered(printer):
     assert printed["folded"] == []
     assert printed["articleLeft"] < 40
     assert printed["articleWidth"] > 0.9 * printed["pageWidth"]
-    assert printed["speakers"] == 3
-    assert printed["scheduleShown"]
+    assert printed["speakers"] >= 1
+    assert printed["speakersShown"] == printed["speakers"]
+    assert printed["schedulesShown"] == printed["schedules"]
     assert load.outside_requests == []
     assert (SCREENSHOTS / "edition-print.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_on_screen_the_same_dropdown_stays_folded(visitors):
+def test_on_screen_the_same_dropdown_stays_folded(visitors, edition):
     """The open-on-paper rule is print-only: on screen a reader still unfolds sections."""
-    with visitors["desktop", "light"].open(EDITION) as (page, _):
+    with visitors["desktop", "light"].open(edition) as (page, _):
         page.locator("article.bd-article section").first.evaluate(
             "(section, html) => section.insertAdjacentHTML('beforeend', html)", CLOSED_DROPDOWN)
         folded_text_shown = page.locator("#print-test-dropdown .sd-card-text").is_visible()

@@ -9,6 +9,9 @@ its content.
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
+
+from conftest import edition_ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -34,8 +37,7 @@ SIDEWAYS = """(selector) => {
   return {count: document.querySelectorAll(selector).length, problems};
 }"""
 
-PAGES = ["editions/neurips2023.html", "editions/neurips2024.html",
-         "maintainer/directives.html"]
+PAGES = [f"editions/{edition}.html" for edition in edition_ids()] + ["maintainer/directives.html"]
 
 
 @pytest.mark.parametrize("page_path", PAGES)
@@ -57,8 +59,12 @@ ROW_LOOKS = """() => {
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_breaks_look_different_from_talks(visitors, theme):
-    with visitors["phone", theme].open("editions/neurips2023.html") as (page, _):
+def test_breaks_look_different_from_talks(visitors, local_site, theme):
+    # The first edition whose schedule has both a talk and a break.
+    page_path = next(page for page in (f"editions/{edition}.html" for edition in edition_ids())
+                     if BeautifulSoup((local_site.root / page).read_text(encoding="utf-8"),
+                                      "html.parser").select("tr.ws-kind-talk ~ tr.ws-kind-break"))
+    with visitors["phone", theme].open(page_path) as (page, _):
         looks = page.evaluate(ROW_LOOKS)
     assert looks["break"][0] != looks["talk"][0]
     assert looks["break"][1] == "italic"
