@@ -1,0 +1,130 @@
+"""Write the facts as an edition page in our directives (MyST), and the papers as CSV.
+
+The page carries no prose from the old site: where an overview, a biography or the notes would
+be, it leaves a ``% TODO(import-legacy)`` comment for the maintainer. MyST comments are never
+shown, so a forgotten TODO never reaches readers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .facts import EditionFacts
+
+TODO = "% TODO(import-legacy):"
+#: the old site's address of a page ``<edition>/<page>.md``
+SITE = "https://mlforsystems.org/"
+
+
+def old_url(page: str) -> str:
+    """``neurips2023/index.md`` -> ``https://mlforsystems.org/neurips2023/``."""
+    directory, _, name = page.rpartition("/")
+    stem = name.removesuffix(".md")
+    return f"{SITE}{directory}/" if stem == "index" else f"{SITE}{directory}/{stem}.html"
+
+
+def option(key: str, value: str) -> str:
+    return f":{key}: {' '.join(value.split())}\n" if value else ""
+
+
+def edition_page(facts: EditionFacts, keys: list[str]) -> str:
+    """The MyST page of an edition. ``keys`` are the BibTeX keys of ``facts.references``."""
+    edition = facts.edition
+    out = io.StringIO()
+    title = edition.conference or edition.id
+    out.write(f"# ML for Systems at {title}\n\n")
+    out.write(f":::{{edition}} {edition.id}\n")
+    for key in ("conference", "date", "hours", "venue", "room", "city", "timezone", "contact"):
+        out.write(option(key, getattr(edition, key)))
+    if edition.virtual:
+        out.write(":virtual:\n")
+    out.write(":::\n\n")
+    if not edition.timezone:
+        out.write(f"{TODO} the old pages name no timezone; add :timezone: (IANA name) to the "
+                  "edition card.\n\n")
+    out.write("## Overview\n\n")
+    out.write(f"{TODO} write a short overview in our own words (never the old text).\n")
+    if keys:
+        cited = ", ".join(f"[{reference.number}] {key}"
+                          for reference, key in zip(facts.references, keys, strict=True))
+        out.write(f"{TODO} the old overview cited, numbered: {cited}; cite them with "
+                  "{footcite:p}`key` and keep the References section below.\n")
+    out.write("\n")
+    _speakers(facts, out)
+    _schedule(facts, out)
+    _committees(facts, out)
+    _papers(facts, out)
+    if keys:
+        out.write("## References\n\n```{footbibliography}\n```\n\n")
+    out.write("## Notes on this edition\n\n")
+    out.write(f"{TODO} name the source pages and every correction; the importer's report lists "
+              "the faults it found.\n\n")
+    for page in facts.pages:
+        out.write(f"- [{page}]({old_url(page)})\n")
+    return out.getvalue()
+
+
+def _speakers(facts: EditionFacts, out: io.StringIO) -> None:
+    if not facts.speakers:
+        return
+    out.write("## Speakers\n\n")
+    for speaker in facts.speakers:
+        out.write(f":::{{speaker}} {speaker.name}\n")
+        out.write(option("id", speaker.id))
+        for key in ("affiliation", "role", "label", "talk"):
+            out.write(option(key, getattr(speaker, key)))
+        out.write(f"\n{TODO} a short biography in our own words; the old one is at "
+                  f"{speaker.source}.\n:::\n\n")
+
+
+def _schedule(facts: EditionFacts, out: io.StringIO) -> None:
+    if not facts.rows:
+        return
+    out.write("## Schedule\n\n:::{schedule}\n")
+    for row in facts.rows:
+        time = f"{row.start} - {row.end}" if row.end else row.start
+        kind = f"[{row.kind}] " if row.kind else ""
+        if row.talk:
+            what = f"{{ws:talk}}`{row.text} <{row.talk}>`"
+        elif row.paper:
+            what = f"{{ws:paper}}`{row.paper}`"
+        else:
+            what = row.text
+        out.write(f"- {time} {kind}{what}\n")
+    out.write(":::\n\n")
+
+
+def _committees(facts: EditionFacts, out: io.StringIO) -> None:
+    if not facts.committees:
+        return
+    out.write("## Organizers\n\n")
+    for committee in facts.committees:
+        out.write(f":::{{committee}} {committee.title}\n")
+        for member in committee.members:
+            line = member.name
+            if member.affiliation:
+                line += f", {member.affiliation}"
+            if member.link:
+                line += f", [{member.label or member.link}]({member.link})"
+            out.write(f"- {line}\n")
+        out.write(":::\n\n")
+
+
+def _papers(facts: EditionFacts, out: io.StringIO) -> None:
+    if not facts.papers:
+        return
+    out.write(f"## Accepted papers\n\n:::{{ws:papers}}\n:file: {facts.edition.id}/papers.csv\n"
+              ":::\n\n")
+
+
+def papers_csv(facts: EditionFacts) -> str:
+    """The papers as CSV (id, title, authors, pdf): facts only, never an abstract."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "title", "authors", "pdf"])
+    for paper in facts.papers:
+        writer.writerow([paper.id, paper.title, paper.authors, paper.pdf])
+    return out.getvalue()
