@@ -40,8 +40,11 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/.stamp-test $(BROWSER_TOOLS) ## run every test
+test: $(VENV)/.stamp-test $(BROWSER_TOOLS) ## run every test, as CI does
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.stamp-test ## the tests that need only Python (no browser, no npm; about a minute)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 serve: $(VENV)/.stamp-test ## live-reloading preview on http://127.0.0.1:8000
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) --watch editions --watch ext \

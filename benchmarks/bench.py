@@ -21,7 +21,6 @@ import hashlib
 import http.server
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.builds import copy_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 BENCHMARKS = PROJECT / "benchmarks"
@@ -222,16 +223,6 @@ def sphinx_build(source: Path, outdir: Path, *extra: str) -> float:
                     *extra, str(source), str(outdir)], check=True,
                    env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     return time.perf_counter() - start
-
-
-def copy_site(workdir: Path) -> Path:
-    """A copy of the Sphinx project (docs/, editions/, references.bib) to build and edit freely;
-    returns its source dir. The docs/editions symlink is relative, so it points into the copy."""
-    for name in ("docs", "editions"):
-        shutil.copytree(PROJECT / name, workdir / name, symlinks=True,
-                        ignore=shutil.ignore_patterns("_build"))
-    shutil.copy2(PROJECT / "references.bib", workdir / "references.bib")
-    return workdir / "docs"
 
 
 def site_build_times(workdir: Path) -> tuple[Path, float, float]:

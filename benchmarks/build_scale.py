@@ -1,6 +1,6 @@
 """Build time against archive size: ``make bench-build`` runs it (a benchmark, not a test).
 
-For each size N it writes a synthetic archive of N editions (benchmarks/synthetic_archive.py) and
+For each size N it writes a synthetic archive of N editions (tests/support/synthetic_archive.py) and
 runs ``sphinx-build -b html -n -W --keep-going`` as ``make html`` does:
 
 - a full build, serial;
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic_archive import edit_one_edition, write_archive
+from support.synthetic_archive import edit_one_edition, write_archive
 
 SIZES = (10, 50, 200)
 #: Sphinx's summary of what it is about to read: "updating environment: 0 added, 1 changed, ..."

@@ -1,9 +1,11 @@
-"""Shared fixtures: sphinx.testing's ``app``/``make_app`` with our test roots in tests/roots."""
+"""Shared fixtures: sphinx.testing's ``app``/``make_app`` with our test roots in tests/roots,
+``copy_root`` and ``copy_site`` (a copy of a root or of the real site to build, edit and build
+again, reporting what each build read and wrote: tests/support/builds.py), and the real site
+built once per session."""
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +14,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from support import builds
+from support.builds import Project
+from support.builds import warnings_of as warnings_of  # the tests import it from here
+
 # browser.fixtures: the served site, Chromium, axe-core and vnu of the browser and site tests.
 pytest_plugins = ("sphinx.testing.fixtures", "browser.fixtures")
 
 TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def edition_ids() -> list[str]:
@@ -37,9 +42,21 @@ def rootdir() -> Path:
     return TESTS / "roots"
 
 
-def warnings_of(app) -> list[str]:
-    """The warning lines of a build, without colour codes."""
-    return [line for line in _ESCAPES.sub("", app.warning.getvalue()).splitlines() if line.strip()]
+@pytest.fixture
+def copy_root(make_app, tmp_path):
+    """``copy_root(name, to="src", **options)``: a :class:`~support.builds.Project` of a fresh
+    copy of tests/roots/<name> under the test's tmp_path; ``options`` go to every build."""
+    def copy(name: str, to: str = "src", **options) -> Project:
+        return Project(builds.copy_root(name, tmp_path / to), make_app, **options)
+
+    return copy
+
+
+@pytest.fixture
+def copy_site(make_app, tmp_path) -> Project:
+    """A :class:`~support.builds.Project` of a fresh copy of the real site, nitpicky as
+    `make html` builds it."""
+    return Project(builds.copy_site(tmp_path), make_app, confoverrides={"nitpicky": True})
 
 
 def run_sphinx(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

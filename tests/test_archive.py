@@ -7,8 +7,6 @@ tests/roots/test-archive-problems.
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,19 +14,14 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
 from conftest import warnings_of
+from support.builds import Project, copy_root
 
 
 @pytest.fixture(scope="module")
-def archive(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+def archive(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The test-archive root, built once for the whole module."""
-    srcdir = tmp_path_factory.mktemp("archive") / "src"
-    shutil.copytree(rootdir / "test-archive", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    app.build()
-    # Unregister the extension's nodes now, so that later apps start clean; the output and the
-    # environment stay available.
-    app.cleanup()
-    return app
+    srcdir = copy_root("test-archive", tmp_path_factory.mktemp("archive") / "src")
+    return Project(srcdir).build().app
 
 
 def main(app: SphinxTestApp, page: str) -> BeautifulSoup:
@@ -285,11 +278,8 @@ def test_unknown_targets_and_similar_names_warn_once_each(app):
 # -- other builders ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("builder", ["text", "latex", "singlehtml"])
-def test_index_pages_build_for_other_formats(make_app, rootdir, tmp_path, builder):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-archive", srcdir)
-    app = make_app(builder, srcdir=srcdir)
-    app.build()
+def test_index_pages_build_for_other_formats(copy_root, builder):
+    app = copy_root("test-archive").build(builder).app
     assert warnings_of(app) == []
     if builder == "text":
         people = (app.outdir / "people.txt").read_text()

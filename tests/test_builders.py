@@ -3,7 +3,6 @@ and each output carries the page's facts, cards, schedule and committee."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 
 import pytest
@@ -17,12 +16,8 @@ FACTS = ("Ada Lovelace", "Special Topic: MARL", "Compilers for Everyone", "2:30 
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "latex", "text", "epub"])
-def test_every_builder_builds_the_edition_page_without_warnings(make_app, rootdir, tmp_path,
-                                                                builder):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-directives", srcdir)
-    app = make_app(builder, srcdir=srcdir)
-    app.build()
+def test_every_builder_builds_the_edition_page_without_warnings(copy_root, builder):
+    app = copy_root("test-directives").build(builder).app
     assert warnings_of(app) == []
     assert "Traceback" not in app.status.getvalue()
     text = output_text(app, builder)

@@ -3,7 +3,6 @@ holds a 2400 x 1600 photo for a card that shows 64 x 64 CSS pixels)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import warnings_of
+from support.builds import Project
 from workshop_archive.photos import CARD_PHOTO_PX
 
 ORIGINAL = Path("photos", "ada-lovelace.jpg")
@@ -77,50 +77,39 @@ def test_other_builders_leave_the_photo_out(app):
     assert "Ada Lovelace" in (app.outdir / "index.txt").read_text(encoding="utf-8")
 
 
-def build(make_app, srcdir: Path, parallel: int = 0):
-    """Build ``srcdir``, then reset docutils' global registries for the test's next app."""
-    app = make_app("html", srcdir=srcdir, parallel=parallel)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings_of(app) == []
-    return app
+def build(project: Project):
+    done = project.build()
+    assert done.warnings == []
+    return done.app
 
 
-def test_two_builds_and_a_parallel_build_write_identical_copies(make_app, rootdir, tmp_path):
+def test_two_builds_and_a_parallel_build_write_identical_copies(copy_root):
     """Reproducible output: same names, same bytes, whether serial or with -j 2."""
     copies = []
     for run, parallel in enumerate((0, 0, 2)):
-        srcdir = tmp_path / f"build-{run}"
-        shutil.copytree(rootdir / "test-photos", srcdir)
-        app = build(make_app, srcdir, parallel)
+        app = build(copy_root("test-photos", to=f"build-{run}", parallel=parallel))
         copies.append({f.name: f.read_bytes() for f in (app.outdir / "_images").iterdir()})
     assert copies[0] == copies[1] == copies[2]
     assert len(copies[0]) >= 6  # (WebP, JPEG and maybe AVIF) x (1x, 2x)
 
 
-def test_a_replaced_photo_gets_new_copies_on_an_incremental_build(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "photos"
-    shutil.copytree(rootdir / "test-photos", srcdir)
-    first = picture_of(build(make_app, srcdir), "ada-lovelace").img["src"]
-    with Image.open(srcdir / ORIGINAL) as image:
-        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(srcdir / ORIGINAL, quality=85)
-    rebuilt = build(make_app, srcdir)
+def test_a_replaced_photo_gets_new_copies_on_an_incremental_build(copy_root):
+    project = copy_root("test-photos")
+    first = picture_of(build(project), "ada-lovelace").img["src"]
+    with Image.open(project.srcdir / ORIGINAL) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(project.srcdir / ORIGINAL,
+                                                               quality=85)
+    rebuilt = build(project)
     second = picture_of(rebuilt, "ada-lovelace").img["src"]
     assert second != first
     assert (rebuilt.outdir / second).is_file()
 
 
-def test_a_file_that_is_no_image_warns_at_its_card(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "broken"
-    shutil.copytree(rootdir / "test-photos", srcdir)
+def test_a_file_that_is_no_image_warns_at_its_card(copy_root):
+    project = copy_root("test-photos")
+    srcdir = project.srcdir
     (srcdir / ORIGINAL).write_bytes(b"not a JPEG")
-    app = make_app("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = project.build().app
     [warning] = warnings_of(app)
     assert warning == (f"{srcdir / 'index.md'}:9: WARNING: :photo: '{ORIGINAL.as_posix()}' "
                        "cannot be read as an image (not a format Pillow reads); replace the file "

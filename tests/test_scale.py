@@ -1,4 +1,4 @@
-"""Scale: a synthetic archive of 30 editions (benchmarks/synthetic_archive.py) builds without a
+"""Scale: a synthetic archive of 30 editions (tests/support/synthetic_archive.py) builds without a
 warning, and its People page lists every generated person exactly once. Build times are not
 asserted here; benchmarks/build_scale.py prints them.
 """
@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from synthetic_archive import write_archive
 
 from conftest import warnings_of
+from support.synthetic_archive import write_archive
 
 EDITIONS = 30
 

@@ -1,5 +1,5 @@
 """A synthetic archive of N editions, for the scale test (tests/test_scale.py) and the build
-benchmark (benchmarks/build_scale.py).
+benchmark (benchmarks/build_scale.py, which imports it from here).
 
 :func:`write_archive` writes a complete Sphinx project into a directory: the site's own conf.py
 (docs/conf.py, with the citation and people files pointed at the generated ones), a home page with
@@ -14,25 +14,25 @@ The archive is deterministic (no randomness, no clock) and builds without a warn
 - some organizers are written with a misspelt name on one page, declared as an alias in the
   people file, so the People page must join them;
 - no two people's names look alike (the extension warns about those), which the generator checks
-  with the extension's own rule.
+  with the extension's own rule (``collect.similar_pairs``).
 
-Run it to write an archive: ``python benchmarks/synthetic_archive.py 30 /tmp/archive``.
+Run it to write an archive (from the project's root):
+``PYTHONPATH=tests python -m support.synthetic_archive 30 /tmp/archive``.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import itertools
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop_archive.collect import SIMILARITY
+from workshop_archive.collect import similar_pairs
 from workshop_archive.text import slugify
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT / "docs"
 #: what the site's Sphinx project holds besides its pages: local extensions, templates, assets
 SITE_SUPPORT = ("_ext", "_templates", "_static")
@@ -123,12 +123,10 @@ class Archive:
 
 
 def alike(one: str, other: str) -> bool:
-    """The extension's rule for two names that look like one person (collect.similar_pairs):
-    they share their first or last word and their spellings are close."""
-    one, other = one.casefold(), other.casefold()
-    # both ways round: ratio() can differ slightly with the order of its two sequences
-    return max(difflib.SequenceMatcher(None, one, other).ratio(),
-               difflib.SequenceMatcher(None, other, one).ratio()) >= SIMILARITY
+    """Whether the extension would warn that two names look like one person (both ways round:
+    difflib's ratio can differ slightly with the order in which the check meets the names)."""
+    return any(similar_pairs({"a": first, "b": second}) for first, second in ((one, other),
+                                                                              (other, one)))
 
 
 def misspell(name: str) -> str:
