@@ -12,7 +12,7 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve linkcheck clean bench-build bench
+.PHONY: help html test test-fast serve linkcheck clean bench-build bench
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 20
@@ -53,11 +53,12 @@ serve: $(VENV)/.stamp-test ## live-reloading preview on http://127.0.0.1:8000
 linkcheck: $(VENV)/.stamp-docs ## check every external link
 	$(SPHINXBUILD) -b linkcheck $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
-bench-build: $(VENV)/.stamp-docs ## time full, one-edit and -j 2 builds of 10, 50 and 200 synthetic editions
-	$(BIN)/python benchmarks/build_scale.py $(BENCH_SIZES)
+# The benchmarks share the test support code (tests/support: the synthetic archive, site copies).
+bench-build: $(VENV)/.stamp-test ## time full, one-edit and -j 2 builds of 10, 50 and 200 synthetic editions
+	PYTHONPATH=tests $(BIN)/python benchmarks/build_scale.py $(BENCH_SIZES)
 
-bench: $(VENV)/.stamp-docs ## reader speed (Lighthouse, bytes, requests per page kind) and build times
-	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+bench: $(VENV)/.stamp-test ## reader speed (Lighthouse, bytes, requests per page kind) and build times
+	PYTHONPATH=tests $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean: ## remove build output (keeps .venv)
 	rm -rf $(BUILDDIR)
