@@ -1,4 +1,6 @@
-"""Every fact of the legacy seed pages is on the built edition pages (tests/seed_facts.toml)."""
+"""Every fact of the legacy pages is on the built edition pages: the seed pages' facts
+(tests/seed_facts.toml) and those of each edition made from the legacy site (tests/facts/<id>.toml,
+the same keys; one file per edition)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import pytest
 from conftest import TESTS
 
 FACTS = tomllib.loads((TESTS / "seed_facts.toml").read_text(encoding="utf-8"))
+for _path in sorted((TESTS / "facts").glob("*.toml")):
+    FACTS[_path.stem] = tomllib.loads(_path.read_text(encoding="utf-8"))
 # Smart quotes turn ' and " into typographic ones; compare both sides in the straight form.
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
