@@ -11,11 +11,7 @@ from typing import TYPE_CHECKING
 
 from .citations import register_pybtex_styles
 from .config import setup_config
-from .directives.committee import CommitteeDirective
-from .directives.edition import EditionDirective
-from .directives.indexes import EditionIndexDirective, PeopleIndexDirective, TalkIndexDirective
-from .directives.schedule import ScheduleDirective
-from .directives.speaker import AbstractDirective, SpeakerDirective
+from .directives import committee, edition, indexes, schedule, speaker
 from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
 from .nodes import setup_nodes
 from .photos import setup_photos
@@ -43,17 +39,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_photos(app)
     app.add_domain(WorkshopDomain)
-    for name, directive in (
-        ("edition", EditionDirective),
-        ("speaker", SpeakerDirective),
-        ("abstract", AbstractDirective),
-        ("schedule", ScheduleDirective),
-        ("committee", CommitteeDirective),
-        ("people-index", PeopleIndexDirective),
-        ("talk-index", TalkIndexDirective),
-        ("edition-index", EditionIndexDirective),
-    ):
-        app.add_directive(name, directive)
+    edition.setup(app)
+    speaker.setup(app)
+    schedule.setup(app)
+    committee.setup(app)
+    indexes.setup(app)
     app.add_transform(GroupSpeakerCards)
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)

@@ -19,6 +19,8 @@ from ..domain import EDITION_CONTEXT
 from ..text import has_markup, link_problem, refused_links
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..domain import WorkshopDomain
     from ..records import Edition
 
@@ -26,6 +28,15 @@ if TYPE_CHECKING:
 #: ``temp_data`` key of the page's edition when it is an example (``:no-index:``): its speakers
 #: and committees are rendered but not recorded in the domain
 UNINDEXED_EDITION = "ws:unindexed-edition"
+
+
+def add_directive(app: Sphinx, name: str, directive: type[WorkshopDirective]) -> None:
+    """Register ``ws:<name>``, the directive's name under the domain that no other extension can
+    take, and the bare ``<name>`` that edition pages have always used (the two are one
+    directive). Directives added later are ``ws:`` only: register those with
+    ``app.add_directive_to_domain("ws", ...)``."""
+    app.add_directive_to_domain("ws", name, directive)
+    app.add_directive(name, directive)
 
 
 class UnknownOption(str):

@@ -6,6 +6,7 @@ Read phase: records one :class:`~workshop_archive.records.Membership` per line.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -14,7 +15,10 @@ from ..diagnostics import Problem
 from ..nodes import card_heading
 from ..records import Membership
 from ..text import link_problem, slugify
-from .base import WorkshopDirective
+from .base import WorkshopDirective, add_directive
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: a trailing Markdown link: ``[label](url)``
 _LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)\s*$")
@@ -124,3 +128,8 @@ class CommitteeDirective(WorkshopDirective):
         item = nodes.list_item("", paragraph, ids=[anchor])
         item.line = lineno
         return item
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``ws:committee`` (and the bare ``committee``)."""
+    add_directive(app, "committee", CommitteeDirective)

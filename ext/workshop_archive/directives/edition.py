@@ -7,7 +7,7 @@ the speaker, schedule and committee directives below it belong to.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from docutils import nodes
@@ -18,7 +18,10 @@ from ..domain import EDITION_CONTEXT
 from ..nodes import design_card
 from ..records import Edition
 from ..text import parse_time, slugify
-from .base import UNINDEXED_EDITION, WorkshopDirective
+from .base import UNINDEXED_EDITION, WorkshopDirective, add_directive
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def long_date(iso: str) -> str:
@@ -182,3 +185,8 @@ class EditionDirective(WorkshopDirective):
     def fact(self, label: str, value: nodes.Node) -> nodes.field:
         return nodes.field("", nodes.field_name(label, label),
                            nodes.field_body("", nodes.paragraph("", "", value)))
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``ws:edition`` (and the bare ``edition``)."""
+    add_directive(app, "edition", EditionDirective)

@@ -7,11 +7,16 @@ post-transform in transforms.py fills the placeholder once every page has been r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 
 from ..nodes import archive_index
 from ..records import IndexHost
-from .base import WorkshopDirective
+from .base import WorkshopDirective, add_directive
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class IndexDirective(WorkshopDirective):
@@ -42,3 +47,11 @@ class EditionIndexDirective(IndexDirective):
     """A grid of cards, one per edition, newest first."""
 
     kind = "editions"
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``ws:people-index``, ``ws:talk-index`` and ``ws:edition-index`` (and the bare
+    names)."""
+    add_directive(app, "people-index", PeopleIndexDirective)
+    add_directive(app, "talk-index", TalkIndexDirective)
+    add_directive(app, "edition-index", EditionIndexDirective)

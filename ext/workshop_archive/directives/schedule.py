@@ -8,15 +8,18 @@ words, and becomes a CSS class of the row (``ws-kind-break``).
 from __future__ import annotations
 
 import re
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..diagnostics import Problem
 from ..text import ClockTime, parse_time
-from .base import WorkshopDirective
+from .base import WorkshopDirective, add_directive
 from .edition import hours_bounds, long_date, timezone_name
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: the kinds of row, each with the words that make a row that kind when no ``[kind]`` is given
 KINDS = {
@@ -197,3 +200,8 @@ class ScheduleDirective(WorkshopDirective):
         for cell in (first, second):
             row += nodes.entry("", nodes.paragraph("", "", *cell))
         return row
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``ws:schedule`` (and the bare ``schedule``)."""
+    add_directive(app, "schedule", ScheduleDirective)

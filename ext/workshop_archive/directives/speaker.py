@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -21,7 +21,10 @@ from ..nodes import card_heading, design_card
 from ..photos import photo_node
 from ..records import Talk
 from ..text import initials, slugify
-from .base import WorkshopDirective
+from .base import WorkshopDirective, add_directive
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: role -> the badge a card shows unless ``:label:`` says otherwise
 ROLES = {
@@ -220,3 +223,9 @@ class SpeakerDirective(WorkshopDirective):
                 refuri=url,
             )
         return paragraph
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``ws:speaker`` and ``ws:abstract`` (and the bare names)."""
+    add_directive(app, "speaker", SpeakerDirective)
+    add_directive(app, "abstract", AbstractDirective)
