@@ -2,8 +2,9 @@
 that names the field and says what to write, and the rest of the site is still written.
 
 Each page of the corpus has one fault and declares, on its first line, the warning it must give:
-``% expect: <line> workshop.<subtype> "<words of the message>"``. The corpus is built as one Sphinx
-project, as a maintainer's site would be.
+``% expect: <line> workshop.<subtype> "<words of the message>"``; a fault in a data file beside
+the page is expected at that file's line: ``% expect: <file>:<line> ...``, the file relative to
+the corpus. The corpus is built as one Sphinx project, as a maintainer's site would be.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from conftest import TESTS, warnings_of
 from workshop_archive.diagnostics import Problem
 
 CORPUS = TESTS / "bad-input"
-_EXPECT = re.compile(r'^% expect: (?P<line>\d+) workshop\.(?P<subtype>\w+) "(?P<words>.+)"$')
+_EXPECT = re.compile(
+    r'^% expect: (?:(?P<file>\S+):)?(?P<line>\d+) workshop\.(?P<subtype>\w+) "(?P<words>.+)"$')
 
 
 @dataclass(frozen=True)
 class Expectation:
     page: str
+    #: the file the warning names: the page, or a data file beside it
+    file: str
     line: int
     subtype: str
     words: str
@@ -37,8 +41,8 @@ def expectations() -> list[Expectation]:
     for path in sorted(CORPUS.glob("*.md")):
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         if match := _EXPECT.match(first_line):
-            found.append(Expectation(path.stem, int(match["line"]), match["subtype"],
-                                     match["words"]))
+            found.append(Expectation(path.stem, match["file"] or path.name, int(match["line"]),
+                                     match["subtype"], match["words"]))
     return found
 
 
@@ -75,7 +79,7 @@ def test_corpus_is_large_and_every_faulty_page_declares_its_warning():
 
 @pytest.mark.parametrize("expected", EXPECTATIONS, ids=lambda e: e.page)
 def test_fault_gives_exactly_one_warning_at_its_line(corpus_build, expected):
-    path = corpus_build.srcdir / f"{expected.page}.md"
+    path = corpus_build.srcdir / expected.file
     of_page = [w for w in corpus_build.warnings if w.startswith(f"{path}:")]
     assert len(of_page) == 1, of_page
     prefix = f"{path}:{expected.line}: WARNING: "
