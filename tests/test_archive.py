@@ -15,6 +15,7 @@ from sphinx.util.inventory import InventoryFile
 
 from conftest import warnings_of
 from support.builds import Project, copy_root
+from workshop_archive.domain import FACT_TABLES
 
 
 @pytest.fixture(scope="module")
@@ -234,10 +235,10 @@ def test_another_project_links_to_people_and_talks_through_intersphinx(
 
 def test_merge_takes_only_the_documents_read_by_the_other_process(archive):
     domain = archive.env.get_domain("ws")
-    before = {table: dict(domain.data[table]) for table in ("editions", "talks", "members")}
+    before = {table: dict(domain.data[table]) for table in FACT_TABLES}
     other = {
         table: {"editions/alpha2021": [], "editions/beta2022": [], "stray": ["junk"]}
-        for table in ("editions", "talks", "members", "hosts")
+        for table in FACT_TABLES
     }
     domain.merge_domaindata({"editions/alpha2021"}, other)
     try:

@@ -13,6 +13,7 @@ from conftest import PROJECT, warnings_of
 from workshop_archive.diagnostics import Problem
 from workshop_archive.directives.committee import CommitteeDirective
 from workshop_archive.directives.edition import EditionDirective
+from workshop_archive.directives.papers import PaperDirective, PapersDirective
 from workshop_archive.directives.schedule import ScheduleDirective
 from workshop_archive.directives.speaker import SpeakerDirective
 
@@ -31,6 +32,10 @@ def built_snippets(make_app, tmp_path):
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "workshop_archive"]\n'
         'myst_enable_extensions = ["colon_fence"]\n', encoding="utf-8")
+    # data files of the snippets, at the path the reference's build has them: /snippets/...
+    (srcdir / "snippets").mkdir()
+    for data in (DOCS / "snippets").glob("*.csv"):
+        (srcdir / "snippets" / data.name).write_bytes(data.read_bytes())
     names = []
     for snippet in SNIPPETS:
         text = snippet.read_text(encoding="utf-8")
@@ -73,6 +78,18 @@ def test_snippets_render_what_the_reference_describes(built_snippets):
     assert [row.select_one(".ws-start").get_text() for row in rows] == [
         "9:00 AM", "9:05 AM", "10:00 AM", "10:30 AM", "12:30 PM", "2:30 PM"]
     assert rows[-1].select_one(".ws-end").get_text(strip=True) == "– 5:00 PM"
+    csv_papers = page(built_snippets, "papers")
+    assert [r.get_text() for r in csv_papers.select("p.ws-papers-group")] == [
+        "Oral presentations", "Spotlight presentations", "Poster presentations", "Other papers"]
+    assert csv_papers.select_one("#paper-2 .ws-paper-authors").get_text() == (
+        "Grace Hopper, Mary Somerville")
+    assert "never shown" not in csv_papers.get_text()
+    assert csv_papers.select_one("#paper-4").get_text(" ", strip=True) == (
+        "Title not published Withdrawn")
+    in_page = page(built_snippets, "paper")
+    assert [a.get_text() for a in in_page.select("#paper-11 .ws-paper-meta a")] == [
+        "PDF", "OpenReview"]
+    assert "ws-withdrawn" in in_page.select_one("#paper-12")["class"]
     members = page(built_snippets, "committee").select(".ws-committee li")
     assert [m.strong.get_text() for m in members] == [
         "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
@@ -84,10 +101,12 @@ def test_examples_stay_out_of_the_archive(built_snippets):
     assert domain.editions == []
     assert domain.talks == []
     assert domain.members == []
+    assert domain.papers == []
 
 
 def test_reference_documents_every_option_of_every_directive():
-    for directive in (EditionDirective, SpeakerDirective, ScheduleDirective, CommitteeDirective):
+    for directive in (EditionDirective, SpeakerDirective, ScheduleDirective, CommitteeDirective,
+                      PapersDirective, PaperDirective):
         for option in directive.option_spec or {}:
             assert f"`:{option}:`" in REFERENCE, option
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .citations import register_pybtex_styles
 from .config import setup_config
-from .directives import committee, edition, indexes, schedule, speaker
+from .directives import committee, edition, indexes, papers, schedule, speaker
 from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
 from .nodes import setup_nodes
 from .photos import setup_photos
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     schedule.setup(app)
     committee.setup(app)
     indexes.setup(app)
+    papers.setup(app)
     app.add_transform(GroupSpeakerCards)
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)
@@ -54,7 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("workshop_archive.css")
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

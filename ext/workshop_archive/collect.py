@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from .records import Edition, IndexHost, Membership, Talk
+    from .records import Edition, IndexHost, Membership, Paper, Talk
 
 #: how alike two spellings must be (difflib ratio) to be suspected of naming one person
 SIMILARITY = 0.85
@@ -126,6 +126,29 @@ def talk_reference_content(talk: Talk, config: Config) -> nodes.inline:
     if talk.title:
         content += nodes.Text(" — ")
         content += nodes.emphasis(talk.title, talk.title)
+    return content
+
+
+def paper_title(paper: Paper) -> str:
+    """The title a paper is shown with (a withdrawn paper may have none)."""
+    return paper.title or "Title not published"
+
+
+def paper_display(paper: Paper) -> str:
+    """A paper's name in objects.inv, search results and link titles: its title."""
+    title = paper_title(paper)
+    return f"{title} (withdrawn)" if paper.withdrawn else title
+
+
+def paper_reference_content(paper: Paper) -> nodes.inline:
+    """What a ``{ws:paper}`` reference shows: the title, then the authors."""
+    content = nodes.inline(classes=["ws-paper-ref"])
+    title = paper_title(paper)
+    content += nodes.emphasis(title, title)
+    if paper.authors:
+        content += nodes.Text(f" — {', '.join(paper.authors)}")
+    if paper.withdrawn:
+        content += nodes.Text(" (withdrawn)")
     return content
 
 

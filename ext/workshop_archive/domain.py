@@ -28,26 +28,30 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import Edition, IndexHost, Membership, Talk
+    from .records import Edition, IndexHost, Membership, Paper, Talk
 
 T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
-FACT_TABLES = ("editions", "talks", "members", "hosts")
+FACT_TABLES = ("editions", "talks", "members", "papers", "hosts")
 #: ``ref_context`` key holding the edition of the page being read.
 EDITION_CONTEXT = "ws:edition"
 
 
 class WorkshopXRefRole(XRefRole):
     """A role whose bare target is read relative to the page's edition (``william-dally`` in a
-    page of ``neurips2023`` means ``neurips2023/william-dally``)."""
+    page of ``neurips2023`` means ``neurips2023/william-dally``, and so ``37`` in ``{ws:paper}``
+    means ``neurips2023/37``). An explicit label (``{ws:talk}`Invited Speaker 1 <jeff-dean>```)
+    is shown as text, not as code."""
+
+    innernodeclass = nodes.inline
 
     def process_link(
         self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str,
         target: str,
     ) -> tuple[str, str]:
         edition = env.ref_context.get(EDITION_CONTEXT)
-        if self.reftype == "talk" and "/" not in target and edition:
+        if self.reftype in ("talk", "paper") and "/" not in target and edition:
             target = f"{edition}/{target}"
         return title, target.strip()
 
@@ -57,11 +61,12 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 1
+    data_version = 2
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),
         "talk": ObjType("talk", "talk"),
+        "paper": ObjType("paper", "paper"),
     }
     # warn_dangling: an unresolved reference reaches warn_unknown_target (below) even when the
     # build is not nitpicky; nitpick_ignore still silences it, as for any Sphinx role.
@@ -69,6 +74,7 @@ class WorkshopDomain(Domain):
         "edition": WorkshopXRefRole(warn_dangling=True),
         "person": WorkshopXRefRole(warn_dangling=True),
         "talk": WorkshopXRefRole(warn_dangling=True),
+        "paper": WorkshopXRefRole(warn_dangling=True),
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **{table: {} for table in FACT_TABLES},
@@ -101,6 +107,16 @@ class WorkshopDomain(Domain):
         return self._lookup("talks", lambda: collect.talks_by_key(self.talks))
 
     @property
+    def papers_by_key(self) -> dict[str, Paper]:
+        def first_of_each() -> dict[str, Paper]:
+            found: dict[str, Paper] = {}
+            for paper in self.papers:
+                found.setdefault(paper.key, paper)  # a duplicate id is warned about at read
+            return found
+
+        return self._lookup("papers", first_of_each)
+
+    @property
     def editions_by_id(self) -> dict[str, Edition]:
         def first_of_each() -> dict[str, Edition]:
             found: dict[str, Edition] = {}
@@ -131,6 +147,10 @@ class WorkshopDomain(Domain):
     @property
     def members(self) -> list[Membership]:
         return list(self.facts("members"))
+
+    @property
+    def papers(self) -> list[Paper]:
+        return list(self.facts("papers"))
 
     @property
     def hosts(self) -> list[IndexHost]:
@@ -208,6 +228,13 @@ class WorkshopDomain(Domain):
             content = contnode if explicit else collect.talk_reference_content(talk, env.config)
             return make_refnode(builder, fromdocname, talk.docname, talk.anchor, content,
                                 collect.talk_display(talk, env.config))
+        if typ == "paper":
+            paper = self.papers_by_key.get(target)
+            if paper is None:
+                return None
+            content = contnode if explicit else collect.paper_reference_content(paper)
+            return make_refnode(builder, fromdocname, paper.docname, paper.anchor, content,
+                                collect.paper_display(paper))
         if typ == "person":
             person = person_id(target, env.config)
             place = collect.person_target(person, self.places_by_person, self.hosts, env.config)
@@ -230,7 +257,7 @@ class WorkshopDomain(Domain):
         node: pending_xref, contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
         results = []
-        for typ in ("edition", "talk", "person"):
+        for typ in ("edition", "talk", "paper", "person"):
             ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if ref is not None:
                 results.append((f"ws:{typ}", ref))
@@ -251,6 +278,13 @@ class WorkshopDomain(Domain):
                 if known else f"edition {edition!r} has no speaker cards"
             )
             message = f"unknown speaker {target!r}: {hint}"
+        elif typ == "paper":
+            edition = target.partition("/")[0]
+            known = [p.id for p in self.papers if p.edition == edition]
+            shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+            hint = (f"write the id of a paper of {edition}: {shown}" if known
+                    else f"edition {edition!r} has no papers; list them with ws:papers")
+            message = f"unknown paper {target!r}: {hint}"
         elif typ == "person":
             message = (f"unknown person {target!r}: write the name or id of someone who spoke "
                        "or served on a committee")
@@ -262,15 +296,18 @@ class WorkshopDomain(Domain):
     # -- objects.inv and search ----------------------------------------------------------------
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        """Editions, talks and people, by stable names: the edition id, ``<edition>/<person>``
-        and the person id. A person's aliases are listed too, hidden from search (priority -1),
-        so that another project linking to a misspelt id still reaches the person."""
+        """Editions, talks, papers and people, by stable names: the edition id,
+        ``<edition>/<person>``, ``<edition>/<paper id>`` and the person id. A person's aliases
+        are listed too, hidden from search (priority -1), so that another project linking to a
+        misspelt id still reaches the person."""
         for edition in self.editions:
             title = collect.edition_title(self.env, edition)
             yield edition.id, title, "edition", edition.docname, edition.anchor, 1
         for key, talk in sorted(self.talks_by_key.items()):
             yield key, collect.talk_display(talk, self.env.config), "talk", talk.docname, \
                 talk.anchor, 1
+        for key, paper in sorted(self.papers_by_key.items()):
+            yield key, collect.paper_display(paper), "paper", paper.docname, paper.anchor, 1
         people = collect.people_index(self.talks, self.members, self.env.config)
         ids = {person.id for person in people}
         for person in people:
@@ -288,7 +325,7 @@ class WorkshopDomain(Domain):
         """
         # Edition titles are shown on every index page but live in env.titles, not in our facts.
         titles = [collect.edition_title(self.env, edition) for edition in self.editions]
-        facts = (self.editions, titles, self.talks, self.members,
+        facts = (self.editions, titles, self.talks, self.members, self.papers,
                  sorted(self.env.config.ws_people))
         fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()
         if fingerprint == self.data["fingerprint"]:

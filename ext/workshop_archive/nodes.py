@@ -1,7 +1,8 @@
 """Nodes of the extension.
 
-Both are replaced by standard nodes in post-transforms (transforms.py) before a writer sees them,
-except ``card_heading`` in HTML: ``archive_index`` is the placeholder of a cross-edition index, and
+All are replaced by standard nodes in transforms before a writer sees them, except
+``card_heading`` in HTML: ``archive_index`` is the placeholder of a cross-edition index,
+``papers_list`` holds a directive's papers until they are grouped, and
 ``card_heading`` is the name on a card, an HTML heading (screen readers navigate by headings) and
 bold text in every other format.
 """
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
 
 class archive_index(nodes.General, nodes.Element):
     """Placeholder for a cross-edition index; attributes ``kind`` and ``docname``."""
+
+
+class papers_list(nodes.General, nodes.Element):
+    """The papers of one ``ws:papers`` or ``ws:paper`` directive, until the read transform
+    ``GroupPapers`` groups a page's run of them; its children are the papers' list items, each
+    with a ``presentation`` attribute."""
 
 
 class card_heading(nodes.Part, nodes.TextElement):
@@ -57,6 +64,6 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(card_heading, html=(visit_card_heading_html, depart_card_heading_html))
     # Replaced before writing; skipping is the safe answer should one ever reach a writer.
     skipped = (skip, None)
-    app.add_node(
-        archive_index, html=skipped, latex=skipped, text=skipped, man=skipped, texinfo=skipped,
-    )
+    for node in (archive_index, papers_list):
+        app.add_node(node, html=skipped, latex=skipped, text=skipped, man=skipped,
+                     texinfo=skipped)

@@ -95,3 +95,37 @@ class IndexHost(NamedTuple):
     kind: str
     docname: str
     lineno: int
+
+
+class Paper(NamedTuple):
+    """An accepted paper of one edition, from a ``ws:papers`` CSV row or a ``ws:paper``
+    directive."""
+
+    edition: str
+    #: the paper's number in its edition, as the submission system gave it (``37``)
+    id: str
+    #: the title as written; '' for a withdrawn paper whose title was not published
+    title: str
+    #: the authors' names as written, in order
+    authors: tuple[str, ...]
+    #: the authors' person ids (aliases applied), in the same order
+    people: tuple[str, ...]
+    #: (kind, url) pairs, kinds from LINKS in directives/papers.py, in that order
+    links: tuple[tuple[str, str], ...]
+    #: ``oral``, ``spotlight``, ``poster`` or ''
+    presentation: str
+    session: str
+    award: str
+    withdrawn: bool
+    docname: str
+    #: the line of the paper: of its CSV row when ``file`` is set, else of its directive
+    lineno: int
+    #: the CSV file it was read from, relative to the source directory ('' when in the page)
+    file: str
+    #: the list item's HTML id
+    anchor: str
+
+    @property
+    def key(self) -> str:
+        """The paper's name in roles and objects.inv: ``<edition>/<id>``."""
+        return f"{self.edition}/{self.id}"
