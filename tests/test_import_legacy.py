@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop_archive.cli import main
+from workshop_archive.cli.legacy.timetable import time_span
 
 FIXTURES = Path(__file__).parent / "legacy-fixtures"
 BIB = """\
@@ -96,7 +97,7 @@ def test_liquid_loop_over_papers_csv(tmp_path, capsys):
     assert "abstract" not in page + papers
     assert ("conf2032/accepted_papers.md:3: commented-out: front matter line "
             "'# workshop_name: conf2032' is commented out: not imported") in out
-    assert "conf2032/index.md:9: references-gap: no reference is numbered 2" in out
+    assert "conf2032/index.md:28: references-gap: no reference is numbered 2" in out
 
 
 def test_same_input_same_output(tmp_path, capsys):
@@ -166,3 +167,179 @@ def test_missing_directory_and_bad_edition_id(tmp_path, capsys):
     assert code == 1 and "not a directory of the old site" in err
     code, _, err = run(capsys, str(FIXTURES / "conf2031"), "--edition", "Conf 2031")
     assert code == 2 and "is not a slug; write e.g. 'conf-2031'" in err
+
+
+def test_speaker_cards_talk_abstracts_and_a_schedule_table(tmp_path, capsys):
+    """2018's shape: cards without talks, a schedule linking to "Talk Abstracts" blocks."""
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2033")
+    assert code == 0
+    page = (tmp_path / "editions" / "conf2033.md").read_text()
+    assert (":::{speaker} Ada Lovelace\n:id: ada-lovelace\n:role: keynote\n"
+            ":talk: Engines of the Future\n\n"
+            "% TODO(import-legacy): a short biography in our own words; the old one is at "
+            "conf2033/index.md:8.\n:::\n") in page
+    assert (":::{speaker} Grace B. Hopper\n:id: grace-b-hopper\n:role: invited\n"
+            ":talk: Compilers That Learn\n") in page
+    assert (":::{schedule}\n"
+            "- 9:00 AM Opening Remarks\n"
+            "- 9:10 AM {ws:talk}`Invited Speaker 1: Grace Hopper <grace-b-hopper>`\n"
+            "- 10:00 AM [contributed] {ws:paper}`4`\n"
+            "- 11:30 AM Poster Session 1\n"
+            "- 12:30 PM Lunch\n"
+            "- 2:00 PM {ws:talk}`Keynote Speaker: Ada Lovelace <ada-lovelace>`\n"
+            "- 1:45 PM Panel Discussion\n"
+            ":::\n") in page
+    assert "Hidden Speaker" not in page
+    assert "biography that must" not in page and "abstract that must" not in page
+    assert out.count("similar-name") == 1
+    for line in (
+        "conf2033/index.md:21: commented-out: 1 line inside <!-- --> not imported: "
+        "'Hidden Speaker'",
+        "conf2033/schedule.md:15: unmapped: (slides) link https://example.org/slides.pdf is "
+        "not imported",
+        "conf2033/schedule.md:27: 12-hour-slip: 12:30 AM comes after 11:30 AM "
+        "(conf2033/schedule.md:23); written as 12:30 PM",
+        "conf2033/schedule.md:31: dangling-anchor: link '#lovelace_talk' ('Keynote Speaker: Ada "
+        "Lovelace Engines of the Future') leads to no element of conf2033/schedule.md",
+        "conf2033/schedule.md:35: times-backwards: 1:45 PM comes after 2:00 PM "
+        "(conf2033/schedule.md:31); written as published, fix it by hand",
+        "similar-name: 'Grace Hopper' here, 'Grace B. Hopper' at conf2033/index.md:15: taken as "
+        "one person (grace-b-hopper)",
+    ):
+        assert line in out
+
+
+def test_data_value_start_rows_sessions_and_known_people(tmp_path, capsys):
+    """2020's shape: ISO times with their UTC offset, sessions listing their papers, a "TBD"
+    row, a misspelt known person, mojibake."""
+    people = tmp_path / "people.toml"
+    people.write_text('[natasha-jaques]\nname = "Natasha Jaques"\n')
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2034", "--people", str(people))
+    assert code == 0
+    page = (tmp_path / "editions" / "conf2034.md").read_text()
+    assert (":::{edition} conf2034\n:conference: NeurIPS 2034\n:date: 2034-12-12\n"
+            ":timezone: Etc/GMT+8\n:virtual:\n:::\n") in page
+    assert (":::{schedule}\n"
+            "- 9:00 AM Opening Remarks\n"
+            "- 9:15 AM {ws:talk}`Invited Speaker 1: Charles Babbage <charles-babbage>`\n"
+            "- 10:00 AM Contributed Talks\n"
+            "  - {ws:paper}`engines-lovelace-2034`\n"
+            "  - A Talk Not in the List\n"
+            ":::\n") in page
+    assert ":::{speaker} Natasha Jacques\n:id: natasha-jacques\n:role: invited\n" in page
+    for line in (
+        "conf2034/index.md:11: timezone: the times carry UTC offset -08:00: :timezone: "
+        "Etc/GMT+8",
+        "conf2034/index.md:13: pages-disagree: the cell shows '10:30' but its data-value-start "
+        "is 10:00 AM; 10:00 AM is kept",
+        "conf2034/index.md:14: unmapped: time 'TBD' is not a time; the row is not imported",
+        "conf2034/index.md:14: similar-name: 'Natasha Jacques' looks like 'Natasha Jaques' "
+        "(natasha-jaques); if one person, add the spelling to aliases under [natasha-jaques] in "
+        "the people file",
+        "conf2034/index.md:21: mojibake: 'Lovelaceâ€™s Engines' holds 'â€'",
+    ):
+        assert line in out
+    people.write_text('[natasha-jaques]\nname = "Natasha Jaques"\naliases = ["Natasha Jacques"]\n')
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2034", "--people", str(people))
+    page = (tmp_path / "editions" / "conf2034.md").read_text()
+    assert ":::{speaker} Natasha Jacques\n:id: natasha-jaques\n" in page
+    assert "similar-name" not in out
+
+
+def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
+    """2022's shape: the conference's Detailed Schedule is imported, the summary table beside
+    it is compared with it, the commented-out copy is reported only."""
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2035")
+    assert code == 0
+    page = (tmp_path / "editions" / "conf2035.md").read_text()
+    assert (":::{schedule}\n"
+            "- 8:30 AM - 8:40 AM Opening Remarks\n"
+            "- 8:40 AM - 9:30 AM {ws:talk}`Grace Hopper - Invited Talk <grace-hopper>`\n"
+            "- 9:35 AM - 9:45 AM [contributed] {ws:paper}`3`\n"
+            ":::\n") in page
+    assert "abstract that must" not in page
+    for line in (
+        "conf2035/index.md:4: unmapped: 'New Orleans' is not a day, a time, a room or a venue",
+        "conf2035/index.md:8: not-imported: this schedule table is not imported: the Detailed "
+        "Schedule at conf2035/index.md:22 is",
+        "conf2035/index.md:11: pages-disagree: 'Invited Speaker 1: Grace Hopper' at 8:45 AM "
+        "here; the Detailed Schedule has no row starting then",
+        "conf2035/index.md:30: similar-name: 'Grace M. Hopper' here, 'Grace Hopper' at "
+        "conf2035/index.md:17",
+        "conf2035/index.md:45: not-imported: 'Engines of Thought' has no time: not a schedule row",
+        "conf2035/index.md:50: commented-out: 4 lines inside <!-- --> not imported: "
+        "'Sat 8:30 a.m. - 8:40 a.m. Opening Remarks'",
+    ):
+        assert line in out
+
+
+def test_cards_with_ids_badges_and_schedule_rows_of_2024(tmp_path, capsys):
+    """2024-2025's shape: cards with an id and the talk in a second h3, rows ``<b>Keynote:</b>
+    Name (<i>Affiliation</i>)<br>Title`` linking to the home page's cards, a spotlight paper."""
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2032")
+    assert code == 0
+    page = (tmp_path / "editions" / "conf2032.md").read_text()
+    assert (":::{speaker} Ada Lovelace\n:id: ada-lovelace\n:affiliation: Engines Inc.\n"
+            ":role: keynote\n:talk: The Engine of Tomorrow\n") in page
+    assert (":::{speaker} Grace Hopper\n:id: grace-hopper\n:affiliation: Navy\n"
+            ":role: special-topic\n:topic: Compilers\n:talk: Bugs, Moths and Compilers\n") in page
+    assert (":::{speaker} Alan Turing\n:id: alan-turing\n:label: Retrospective\n"
+            ":talk: Will Engines Think?\n") in page
+    assert (":::{schedule}\n"
+            "- 8:30 AM {ws:talk}`Keynote: Ada Lovelase <ada-lovelace>`\n"
+            "- 9:20 AM {ws:talk}`Invited: Grace Hopper <grace-hopper>`\n"
+            "- 9:50 AM [contributed] {ws:paper}`7`\n"
+            '- 10:00 AM Debate: Ada Lovelace, Grace Hopper. "Will Engines Think?"\n'
+            ":::\n") in page
+    for line in (
+        "conf2032/index.md:19: duplicate: id 'hopper_bio' is also the id of the element at "
+        "conf2032/index.md:14: links to it reach the first",
+        "conf2032/index.md:19: unmapped: Alan Turing's badge 'Retrospective' is not a role; "
+        "imported as :label:, choose a :role: by hand",
+        "conf2032/schedule.md:10: similar-name: 'Ada Lovelase' here, 'Ada Lovelace' at "
+        "conf2032/index.md:8: taken as one person (ada-lovelace)",
+        "conf2032/schedule.md:14: pages-disagree: Grace Hopper's role is 'invited' here but "
+        "'special-topic' at conf2032/index.md:14; the first is kept",
+    ):
+        assert line in out
+
+
+def test_isca_cards_and_time_ranges(tmp_path, capsys):
+    """ISCA 2019's shape: the card's h3 is the talk and its h4 "Name - Affiliation"; rows are
+    time ranges with the speaker after an ``<i>`` label; a paper's award is kept."""
+    code, out, _ = import_fixture(tmp_path, capsys, "conf2036")
+    assert code == 0
+    page = (tmp_path / "editions" / "conf2036.md").read_text()
+    assert (":::{speaker} Ada Lovelace\n:id: ada-lovelace\n:affiliation: Analytical Society\n"
+            ":role: keynote\n:talk: Engines That Learn\n") in page
+    assert (":::{schedule}\n"
+            "- 9:00 AM - 9:10 AM Opening Remarks\n"
+            "- 9:10 AM - 9:40 AM {ws:talk}`Keynote Speaker: Ada Lovelace <ada-lovelace>`\n"
+            "- 9:40 AM - 9:50 AM [contributed] {ws:paper}`paper-babbage`\n"
+            "- 11:55 AM - 12:20 PM {ws:talk}`Speaker: Grace Hopper <grace-hopper>`\n"
+            "- 2:00 PM - 2:30 PM Lunch\n"
+            ":::\n") in page
+    assert (tmp_path / "editions" / "conf2036" / "papers.csv").read_text() == (
+        "id,title,authors,pdf,award\n"
+        "paper-babbage,Difference Engines Revisited,Charles Babbage,"
+        "https://mlforsystems.org/assets/papers/conf2036/Paper_Babbage.pdf,Best Paper Award\n")
+    assert ("conf2036/schedule.md:22: unmapped: Grace Hopper has no badge on the old pages: "
+            "choose a :role: by hand") in out
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("9:00 AM", ("9:00 AM", None)),
+    ("11:30AM", ("11:30 AM", None)),
+    ("17:40", ("5:40 PM", None)),
+    ("9:00-9:10 AM", ("9:00 AM", "9:10 AM")),
+    ("11-11:30 AM", ("11:00 AM", "11:30 AM")),
+    ("11:55-12:20 PM", ("11:55 AM", "12:20 PM")),
+    ("2:00-2:30 PM", ("2:00 PM", "2:30 PM")),
+    ("8:40AM - 9:30AM", ("8:40 AM", "9:30 AM")),
+    ("Sat 1:05 p.m. - 1:20 p.m.", ("1:05 PM", "1:20 PM")),
+    ("TBD", None),
+    (" - ", None),
+])
+def test_time_span(text, span):
+    found = time_span(text)
+    assert (found and (found[0].display, found[1] and found[1].display)) == span

@@ -71,7 +71,8 @@ def new_key(reference: Reference, taken: set[str]) -> str:
     year = f"20{arxiv[1][:2]}" if arxiv else ""
     words = [w for w in re.findall(r"[a-z0-9]+", reference.title.lower()) if w not in _SMALL_WORDS]
     if words:
-        base = f"{words[0]}{year}{words[1] if len(words) > 1 else ''}"
+        second = next((w for w in words[1:] if w != words[0]), "")
+        base = f"{words[0]}{year}{second}"
     elif arxiv:
         base = f"arxiv{arxiv[1].replace('.', '_')}"
     else:

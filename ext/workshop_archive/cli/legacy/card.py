@@ -109,6 +109,8 @@ def read_card(pages: list[LegacyPage], facts: EditionFacts) -> None:
         value, where = chosen["unmapped"]
         if value.lower() == "zoomville":
             edition.virtual = True
+            facts.fault(where, "virtual", f"the place is {value!r}: the edition is marked "
+                        ":virtual:")
         else:
-            facts.fault(where, "unmapped", f"place {value!r} is neither a room nor a venue; write "
-                        ":city: or :venue: by hand")
+            facts.fault(where, "unmapped", f"{value!r} is not a day, a time, a room or a venue; "
+                        "write :date:, :city: or :venue: by hand")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...collect import similar_pairs
 from ...text import slugify
-from .page import parse_html
+from .page import anchor_target, parse_html
 
 if TYPE_CHECKING:
     from .facts import EditionFacts
@@ -50,6 +50,10 @@ def check_facts(facts: EditionFacts, people: dict[str, dict]) -> None:
         if bad:
             facts.fault(where, "mojibake", f"{text!r} holds {bad!r}, UTF-8 text decoded with "
                         "the wrong encoding; write the character it stands for")
+    for speaker in facts.speakers:
+        if not speaker.role and not speaker.label:
+            facts.fault(speaker.source, "unmapped", f"{speaker.name} has no badge on the old "
+                        "pages: choose a :role: by hand")
     _duplicates(facts)
     _similar_names(facts, named, people)
 
@@ -113,3 +117,33 @@ def _similar_names(facts: EditionFacts, named: list[tuple[str, str]],
                     f"{names[new]!r} looks like {names[known]!r} ({known}); if one person, add "
                     f"the spelling to aliases under [{known}] in the people file; if not, add "
                     f"distinct = ['{new}'] there")
+
+
+def check_anchors(pages: list[LegacyPage], facts: EditionFacts) -> None:
+    """A link to an anchor that no page of the edition has (``#ed_chi_talk``) is dangling."""
+    names = {page.name for page in pages}
+    ids: dict[str, int] = {}
+    for page in pages:
+        twice: list[tuple[int, str]] = []
+        for element in page.tree.iter():
+            if element.attrs.get("id"):
+                anchor = f"{page.name}#{element.attrs['id']}"
+                if anchor in ids:
+                    twice.append((element.line, element.attrs["id"]))
+                ids.setdefault(anchor, element.line)
+        if 0 < len(twice) <= 3:
+            for line, name in twice:
+                facts.fault(page.where(line), "duplicate", f"id {name!r} is also the id of the "
+                            f"element at {page.where(ids[page.name + '#' + name])}: links to it "
+                            "reach the first")
+        elif twice:
+            facts.fault(page.where(twice[0][0]), "duplicate", f"{len(twice)} ids are used twice "
+                        f"on this page, from {twice[0][1]!r} to {twice[-1][1]!r} (line "
+                        f"{twice[-1][0]}): a copy of content shown earlier")
+    for page in pages:
+        for link in page.tree.find_all("a"):
+            target = anchor_target(link.attrs.get("href", ""), page)
+            if target and target.partition("#")[0] in names and target not in ids:
+                facts.fault(page.where(link.line), "dangling-anchor",
+                            f"link {link.attrs['href']!r} ({link.text()!r}) leads to no element "
+                            f"of {target.partition('#')[0]}")

@@ -51,8 +51,10 @@ class Speaker:
     talk: str = ""
     #: the legacy page and line of the card
     source: str = ""
-    #: the card's HTML anchors (``lattner_talk``), which schedule rows link to
+    #: the card's HTML anchors (``neurips2023/schedule.md#lattner_talk``), which rows link to
     anchors: tuple[str, ...] = ()
+    #: the topic of a special-topic talk (``MARL``)
+    topic: str = ""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Row:
     #: the paper id when the row is a contributed talk of a known paper
     paper: str = ""
     source: str = ""
+    #: rows listed inside this one (the talks of a session), untimed
+    nested: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -103,6 +107,8 @@ class Paper:
     authors: str
     pdf: str = ""
     source: str = ""
+    #: ``Best Paper Award``, as the list page gave it
+    award: str = ""
 
 
 @dataclass
@@ -118,6 +124,8 @@ class EditionFacts:
     #: the legacy pages read, ``neurips2023/index.md``...
     pages: list[str] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    #: (spelling, person id) pairs already reported as one person
+    spellings: set[tuple[str, str]] = field(default_factory=set)
 
     def fault(self, where: str, kind: str, message: str) -> None:
         """Record a fault at ``where`` (``file:line``)."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .card import read_card
-from .checks import check_facts, report_comments
+from .checks import check_anchors, check_facts, report_comments
 from .facts import Edition, EditionFacts, Paper
 from .home import read_committees, read_references
 from .page import PageError, read_page
 from .papers import list_papers, loop_papers
+from .speakers import read_speakers
+from .timetable import read_schedule
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,14 +40,18 @@ def read_edition(directory: Path, edition_id: str, people: dict[str, dict]) -> E
     read_card(pages, facts)
     for page in pages:
         report_comments(page, facts)
-        stem = page.name.rpartition("/")[2]
-        if stem == "call_for_papers.md":
-            continue  # the call for papers is prose; its source is named in the notes
-        if stem == "accepted_papers.md":
-            if not loop_papers(page, facts, directory, Paper):
-                list_papers(page, facts, Paper)
-            continue
+        if page.name.endswith("/accepted_papers.md") and not loop_papers(
+                page, facts, directory, Paper):
+            list_papers(page, facts, Paper)
+    # the call for papers is prose (its address is in the notes); the papers come first, so
+    # that schedule rows can name them, and the cards before the schedule that links to them
+    others = [page for page in pages if page.name.endswith(("/index.md", "/schedule.md"))]
+    for page in others:
+        read_speakers(page, facts, people)
+    for page in others:
+        read_schedule(page, facts, people)
         read_committees(page, facts)
         read_references(page, facts)
+    check_anchors(pages, facts)
     check_facts(facts, people)
     return facts

@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .facts import EditionFacts
+    from .facts import EditionFacts, Row
 
 TODO = "% TODO(import-legacy):"
 #: the old site's address of a page ``<edition>/<page>.md``
@@ -74,7 +74,7 @@ def _speakers(facts: EditionFacts, out: io.StringIO) -> None:
     for speaker in facts.speakers:
         out.write(f":::{{speaker}} {speaker.name}\n")
         out.write(option("id", speaker.id))
-        for key in ("affiliation", "role", "label", "talk"):
+        for key in ("affiliation", "role", "topic", "label", "talk"):
             out.write(option(key, getattr(speaker, key)))
         out.write(f"\n{TODO} a short biography in our own words; the old one is at "
                   f"{speaker.source}.\n:::\n\n")
@@ -87,14 +87,28 @@ def _schedule(facts: EditionFacts, out: io.StringIO) -> None:
     for row in facts.rows:
         time = f"{row.start} - {row.end}" if row.end else row.start
         kind = f"[{row.kind}] " if row.kind else ""
-        if row.talk:
-            what = f"{{ws:talk}}`{row.text} <{row.talk}>`"
-        elif row.paper:
-            what = f"{{ws:paper}}`{row.paper}`"
-        else:
-            what = row.text
-        out.write(f"- {time} {kind}{what}\n")
+        out.write(f"- {time} {kind}{_what(row)}\n")
+        for nested in row.nested:
+            out.write(f"  - {_what(nested)}\n")
     out.write(":::\n\n")
+
+
+def _what(row: Row) -> str:
+    if row.talk:
+        return f"{{ws:talk}}`{_role_text(row.text)} <{row.talk}>`"
+    if row.paper:
+        return f"{{ws:paper}}`{row.paper}`"
+    return _markdown_text(row.text)
+
+
+def _role_text(text: str) -> str:
+    """Text inside a role: a backtick or ``<`` would end it or make it a target."""
+    return text.replace("`", "'").replace("<", "‹").replace(">", "›")
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text as Markdown: characters that would start markup are escaped."""
+    return "".join(f"\\{c}" if c in "\\`*_[]<>{}" else c for c in text)
 
 
 def _committees(facts: EditionFacts, out: io.StringIO) -> None:
@@ -121,10 +135,13 @@ def _papers(facts: EditionFacts, out: io.StringIO) -> None:
 
 
 def papers_csv(facts: EditionFacts) -> str:
-    """The papers as CSV (id, title, authors, pdf): facts only, never an abstract."""
+    """The papers as CSV (id, title, authors, pdf, and award when one has one): facts only,
+    never an abstract."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "title", "authors", "pdf"])
+    awards = any(paper.award for paper in facts.papers)
+    writer.writerow(["id", "title", "authors", "pdf", *(["award"] if awards else [])])
     for paper in facts.papers:
-        writer.writerow([paper.id, paper.title, paper.authors, paper.pdf])
+        writer.writerow([paper.id, paper.title, paper.authors, paper.pdf,
+                         *([paper.award] if awards else [])])
     return out.getvalue()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -205,3 +206,21 @@ def read_page(path: Path, name: str) -> LegacyPage:
         body_start = end + 1
     tree = parse_html("".join(lines[body_start:]), body_start + 1)
     return LegacyPage(path, name, front, front_lines, front_comments, tree)
+
+
+def anchor_target(href: str, page: LegacyPage) -> str:
+    """Where a link inside the edition leads, as ``<edition>/<page>.md#<id>``: ``#x`` on the
+    same page, ``index.html#x`` or ``/neurips2025/index.html#x`` on another; '' when the link
+    leaves the edition or has no fragment."""
+    parts = urlsplit(href.strip())
+    if parts.scheme or parts.netloc or not parts.fragment:
+        return ""
+    directory, _, own = page.name.rpartition("/")
+    path = parts.path
+    if path.startswith("/"):
+        folder, _, path = path.lstrip("/").rpartition("/")
+        if folder != directory:
+            return ""
+    name = path.rpartition("/")[2]
+    stem = (name.removesuffix(".html") or "index") if path else own.removesuffix(".md")
+    return f"{directory}/{stem}.md#{parts.fragment}"

@@ -68,7 +68,10 @@ def list_papers(page: LegacyPage, facts: EditionFacts, make: type[Paper]) -> Non
         elif not href.startswith(f"/assets/papers/{facts.edition.id}/"):
             facts.fault(where, "pdf-elsewhere", f"paper {title!r} links to {href!r}, outside "
                         f"/assets/papers/{facts.edition.id}/; check the link")
-        facts.papers.append(make(paper_id(href, number), title, "; ".join(authors), pdf, where))
+        award = next((b.text() for b in paragraph.find_all("b")
+                      if "award" in b.text().lower() and b not in link.iter()), "")
+        facts.papers.append(make(paper_id(href, number), title, "; ".join(authors), pdf, where,
+                                 award))
 
 
 def _authors_after(paragraph: Element, link: Element) -> list[str]:
