@@ -53,7 +53,7 @@ def test_html_list_edition(tmp_path, capsys):
            ":hours: 8:30 AM - 6:00 PM\n:room: Room 510 AC\n:::\n" in page
     assert (":::{committee} Organizing Committee\n"
             "- Ada Lovelace, Analytical Engines, [@ada](https://twitter.com/ada)\n"
-            "- Charles Babbage, Difference Inc\n:::\n") in page
+            "- Charles Babbage, Difference Inc.\n:::\n") in page
     assert "Hidden Person" not in page
     assert "prose" not in page
     assert "[1] widgets2031, [2] anotherstudy;" in page
@@ -343,3 +343,26 @@ def test_isca_cards_and_time_ranges(tmp_path, capsys):
 def test_time_span(text, span):
     found = time_span(text)
     assert (found and (found[0].display, found[1] and found[1].display)) == span
+
+
+@pytest.mark.sphinx
+def test_the_page_it_writes_builds_without_a_warning(copy_root, capsys):
+    project = copy_root("test-import-legacy", confoverrides={"nitpicky": True})
+    code, out, _ = run(capsys, str(FIXTURES / "conf2037"), "--edition", "conf2037",
+                       "--out", str(project.srcdir / "editions"))
+    assert code == 0
+    assert "12-hour-slip: 12:30 AM comes after 11:30 AM" in out
+    build = project.build()
+    assert build.warnings == []
+    main = build.main("editions/conf2037")
+    assert [h.get_text(" ", strip=True) for h in main.select(".ws-speaker h3")] == [
+        "Ada Lovelace", "Grace Hopper"]
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in main.select("table tbody tr")]
+    assert [row[0].partition(" –")[0] for row in rows] == [
+        "9:00 AM", "9:10 AM", "10:00 AM", "10:30 AM", "11:30 AM", "12:30 PM"]
+    assert "Ada Lovelace" in rows[1][1] and "Grace Hopper" in rows[3][1]
+    assert "TODO" not in main.get_text() and "biography" not in main.get_text()
+    assert [a["href"] for a in main.select("a.reference.external")
+            if "mlforsystems.org" in a["href"]] == ["https://mlforsystems.org/conf2037/",
+                                                   "https://mlforsystems.org/conf2037/schedule.html"]

@@ -59,7 +59,10 @@ def _member(item: Element, where: str) -> Member | None:
             continue
         rest.append(child.data if isinstance(child, Text) else
                     child.text() if isinstance(child, Element) else "")
-    affiliation = " ".join("".join(rest).split()).strip(" ,.")
+    affiliation = " ".join("".join(rest).split()).strip(" ,")
+    # "Georgia Tech." ends a sentence, "Difference Inc." an abbreviation
+    if affiliation.endswith(".") and len(affiliation.rpartition(" ")[2]) > 4:
+        affiliation = affiliation[:-1]
     url = link.attrs.get("href", "").strip() if link is not None else ""
     label = link.text() if link is not None else ""
     return Member(bold.text(), affiliation, url, label if label != url else "", where)
