@@ -20,7 +20,11 @@ MOJIBAKE = ("â€", "Ã", "Â ", "Â\u00a0", "ï»¿", "\ufffd")
 def report_comments(page: LegacyPage, facts: EditionFacts) -> None:
     """Every ``<!-- -->`` block: not published, so not content, but worth a line in the notes."""
     for comment in page.tree.comments():
-        text = parse_html(comment.data).text()
+        # "<!--h2>Title</h2>...-->" comments out a start tag by eating its "<": give it back
+        data = comment.data
+        if data[:1].isalpha() and data.split(">", 1)[0].isalnum():
+            data = "<" + data
+        text = parse_html(data).text()
         if not text:
             continue
         lines = comment.data.count("\n") + 1
