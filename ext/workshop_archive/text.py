@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from anyascii import anyascii
 
 #: The link schemes a reader may follow. Anything else (javascript:, data:, file:) is refused.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -16,14 +19,56 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-#: a Markdown link written in text: ``[label](scheme:...)``
-_WRITTEN_LINK = re.compile(r"\]\(\s*<?(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*?)>?\)(?![^\s(]*\))")
+#: a Markdown link written in text: ``[label](scheme:...)``, a link definition
+#: ``[label]: scheme:...`` (for ``[text][label]``) and an autolink ``<scheme:...>``
+_WRITTEN_LINK = re.compile(
+    r"\]\(\s*<?(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*?)>?\)(?![^\s(]*\))|"
+    r"^\s*\[[^\]]+\]:\s*<?(?P<defined>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)|"
+    r"<(?P<auto>[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>",
+    re.MULTILINE,
+)
 
 
 def slugify(text: str) -> str:
-    """``"Zhangyang 'Atlas' Wang"`` -> ``"zhangyang-atlas-wang"``: ASCII, lowercase, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """An id made of the text's letters and digits: ASCII, lowercase, words joined by hyphens.
+
+    The rule, stable between builds and machines (docs/maintainer/directives.md):
+
+    - letters and digits of any script are written in Latin letters by anyascii
+      (``"Łukasz Ødegaard"`` -> ``lukasz-odegaard``, ``"Ελένη"`` -> ``eleni``), each Chinese,
+      Japanese or Korean ideograph as a word of its own (``"张伟"`` -> ``zhang-wei``);
+    - anything else (spaces, punctuation, emoji) separates words;
+    - a text with letters of a script other than Latin ends with ``-`` and the first six hex
+      digits of the SHA-256 of the text (NFC, case-folded, spaces collapsed), so that two names
+      that read alike in Latin letters (``张伟``, ``章伟``) are two ids.
+
+    A text without letters or digits gives ``''``.
+    """
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    words = []
+    for char in text:
+        if char.isascii():
+            words.append(char)
+        elif unicodedata.category(char)[0] in "LN":
+            latin = anyascii(char)
+            words.append(f" {latin} " if _is_ideograph(char) else latin)
+        else:  # accents are composed by NFC; what is left (symbols, emoji) separates words
+            words.append(" ")
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(words).lower()).strip("-")
+    if slug and any(_is_other_script(char) for char in text):
+        slug += "-" + hashlib.sha256(text.casefold().encode()).hexdigest()[:6]
+    return slug
+
+
+def _is_ideograph(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY "
+                                                  "IDEOGRAPH", "HANGUL SYLLABLE"))
+
+
+def _is_other_script(char: str) -> bool:
+    """A letter of a script other than Latin (Unicode names Latin letters ``LATIN ...``)."""
+    return (not char.isascii() and unicodedata.category(char).startswith("L")
+            and not unicodedata.name(char, "").startswith("LATIN"))
 
 
 def initials(name: str) -> str:
@@ -100,6 +145,8 @@ def refused_links(text: str) -> list[str]:
     """The URLs of Markdown links in ``text`` whose scheme is not allowed.
 
     markdown-it does not make links of ``javascript:`` or ``data:`` URLs; it leaves
-    ``[label](javascript:...)`` as text, which this finds so it can be warned about.
+    ``[label](javascript:...)``, ``[label]: javascript:...`` and ``<javascript:...>`` as text,
+    which this finds so it can be warned about.
     """
-    return [m["url"] for m in _WRITTEN_LINK.finditer(text) if link_problem(m["url"])]
+    found = (m["url"] or m["defined"] or m["auto"] for m in _WRITTEN_LINK.finditer(text))
+    return [url for url in found if link_problem(url)]
