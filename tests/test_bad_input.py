@@ -36,10 +36,15 @@ class Expectation:
     words: str
 
 
+def read(path: Path) -> str:
+    """A page of the corpus as text; one of them holds a byte that is not UTF-8 on purpose."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
 def expectations() -> list[Expectation]:
     found = []
     for path in sorted(CORPUS.glob("*.md")):
-        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        first_line = read(path).splitlines()[0]
         if match := _EXPECT.match(first_line):
             found.append(Expectation(path.stem, match["file"] or path.name, int(match["line"]),
                                      match["subtype"], match["words"]))
@@ -103,8 +108,8 @@ def test_every_warning_says_what_to_write(corpus_build):
 
 @pytest.mark.parametrize("page", ["index", *(e.page for e in EXPECTATIONS)])
 def test_every_page_is_still_written_with_its_title(corpus_build, page):
-    source_title = next(line for line in (corpus_build.srcdir / f"{page}.md").read_text(
-        encoding="utf-8").splitlines() if line.startswith("# "))
+    source_title = next(line for line in read(corpus_build.srcdir / f"{page}.md").splitlines()
+                        if line.startswith("# "))
     soup = BeautifulSoup((corpus_build.outdir / f"{page}.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert soup.h1.get_text(strip=True).rstrip("¶#") == source_title[2:]
@@ -151,3 +156,46 @@ def test_the_rest_of_a_faulty_page_is_kept(corpus_build):
     assert [m.strong.get_text() for m in members] == ["Ada Lovelace"]
     facts = soup("edition-unknown-timezone").select_one(".ws-edition").get_text()
     assert "December 14, 2030" in facts
+
+
+def test_hostile_input_keeps_the_rest_of_the_page(corpus_build):
+    """Faults of issue 13: each warns once (above) and loses nothing but the faulty value."""
+
+    def soup(page: str) -> BeautifulSoup:
+        html = (corpus_build.outdir / f"{page}.html").read_text(encoding="utf-8")
+        return BeautifulSoup(html, "html.parser")
+
+    def members(page: str) -> list[str]:
+        return [m.strong.get_text() for m in soup(page).select(".ws-committee li")]
+
+    assert members("committee-prose-line") == ["Ada Lovelace", "Charles Babbage"]
+    assert "Thanks" not in soup("committee-prose-line").select_one(".ws-committee").get_text()
+    assert members("committee-nested-directive") == ["Ada Lovelace", "Charles Babbage"]
+    assert members("committee-name-without-letters") == ["Ada Lovelace", "😀"]
+    boxes = soup("committee-same-title-twice").select(".ws-committee")
+    assert members("committee-same-title-twice") == [
+        "Ada Lovelace", "Charles Babbage"]
+    ids = [tag["id"] for tag in soup("committee-same-title-twice").select("[id]")]
+    assert len(ids) == len(set(ids)) and len(boxes) == 2
+    label = soup("committee-markup-in-link-label").select_one(".ws-committee a")
+    assert label["href"] == "https://example.org/ada"
+    assert "<b>site</b>" in label.get_text() and label.b is None
+    facts = soup("edition-end-before-date").select_one(".ws-edition").get_text()
+    assert "December 14, 2030" in facts and "December 10" not in facts
+    assert soup("edition-contact-with-spaces").select_one(".ws-edition a") is None
+    assert members("edition-id-non-latin") == ["Ada Lovelace"]
+    assert soup("edition-id-non-latin").select_one(".ws-committee")["id"] == (
+        "niyuritpusu-3689c6-organizing-committee")
+    rows = soup("schedule-end-before-last-row").select("table.ws-schedule tbody tr")
+    assert [r.get_text(" ", strip=True) for r in rows] == [
+        "9:00 AM – 10:00 AM Opening remarks", "10:00 AM Posters"]
+    for page in ("speaker-javascript-reference-link", "speaker-javascript-autolink"):
+        card = soup(page).select_one("#ada-lovelace")
+        assert "Ada wrote" in card.get_text() and card.select(".ws-links a, p a") == []
+    assert "Ada wrote the first program." in soup("speaker-nul-in-body").get_text()
+    card = soup("speaker-tab-after-option").select_one("#ada-lovelace")
+    assert card.select_one(".ws-talk-title").get_text() == "Notes on the Analytical Engine"
+    assert card.select_one(".ws-badge").get_text() == "Keynote Speaker"
+    assert "Ada wrote the first program in Caf\ufffd Babbage." in soup("page-not-utf8").get_text()
+    card = soup("speaker-photo-outside-project").select_one("#ada-lovelace")
+    assert card.select_one("img.ws-avatar") is not None and card.picture is None

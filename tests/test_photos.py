@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from conftest import warnings_of
 from support.builds import Project
-from workshop_archive.photos import CARD_PHOTO_PX
+from workshop_archive.photos import CARD_PHOTO_PX, MAX_BYTES, MAX_PIXELS
 
 ORIGINAL = Path("photos", "ada-lovelace.jpg")
 
@@ -105,13 +105,86 @@ def test_a_replaced_photo_gets_new_copies_on_an_incremental_build(copy_root):
     assert (rebuilt.outdir / second).is_file()
 
 
-def test_a_file_that_is_no_image_warns_at_its_card(copy_root):
+def build_with_photo(copy_root, write) -> tuple[Path, object]:
+    """The photos root with its photo replaced by what ``write(path)`` writes, built once."""
     project = copy_root("test-photos")
-    srcdir = project.srcdir
-    (srcdir / ORIGINAL).write_bytes(b"not a JPEG")
+    write(project.srcdir / ORIGINAL)
+    return project.srcdir, project.build().app
+
+
+def the_photo_warning(srcdir: Path, app) -> str:
+    """The one warning of the build, which must be at the :photo: line (12) of the card; the
+    card shows initials and keeps its text."""
+    [warning] = warnings_of(app)
+    prefix = f"{srcdir / 'index.md'}:12: WARNING: :photo: file '{ORIGINAL.as_posix()}' "
+    assert warning.startswith(prefix), warning
+    assert picture_of(app, "ada-lovelace") is None
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("#ada-lovelace img.ws-avatar") is not None
+    assert "A photo far larger than a card shows" in soup.select_one("#ada-lovelace").get_text()
+    return warning.removeprefix(prefix)
+
+
+def test_a_file_that_is_no_image_warns_at_its_photo_line(copy_root):
+    srcdir, app = build_with_photo(copy_root, lambda path: path.write_bytes(b"not a JPEG"))
+    assert the_photo_warning(srcdir, app) == (
+        "is not used: it is not an image Pillow reads; save it as JPEG, PNG or WebP "
+        "[workshop.bad_photo]")
+
+
+def test_a_png_whose_text_inflates_past_pillows_limit_warns_and_the_build_goes_on(copy_root):
+    def text_bomb(path: Path) -> None:
+        info = PngImagePlugin.PngInfo()
+        info.add_text("comment", "a" * (4 * PngImagePlugin.MAX_TEXT_CHUNK), zip=True)
+        Image.new("RGB", (8, 8)).save(path, "PNG", pnginfo=info)
+        assert path.stat().st_size < 20_000  # small on disk
+
+    srcdir, app = build_with_photo(copy_root, text_bomb)
+    warning = the_photo_warning(srcdir, app)
+    assert warning.startswith("is not used: it cannot be read as an image ("), warning
+    assert warning.endswith("); save it again as JPEG or PNG [workshop.bad_photo]")
+
+
+def test_a_photo_of_too_many_pixels_warns_before_it_is_decoded(copy_root):
+    side = 5001
+    srcdir, app = build_with_photo(
+        copy_root, lambda path: Image.new("L", (side, side)).save(path, "PNG"))
+    assert the_photo_warning(srcdir, app) == (
+        f"is not used: it has {side} x {side} pixels, more than {MAX_PIXELS / 1e6:.0f} megapixels; "
+        "save a smaller copy, e.g. 512 x 512 [workshop.bad_photo]")
+
+
+def test_a_photo_file_too_large_warns(copy_root):
+    def large(path: Path) -> None:
+        path.write_bytes(path.read_bytes() + bytes(MAX_BYTES))
+
+    srcdir, app = build_with_photo(copy_root, large)
+    assert "more than 20 MB; save a smaller copy [workshop.bad_photo]" in the_photo_warning(
+        srcdir, app)
+
+
+def test_a_photo_outside_the_project_is_not_published(copy_root, tmp_path):
+    outside = tmp_path / "secret.jpg"
+    project = copy_root("test-photos")
+    outside.write_bytes((project.srcdir / ORIGINAL).read_bytes())
+    project.edit("index.md", f":photo: {ORIGINAL.as_posix()}", ":photo: ../secret.jpg")
     app = project.build().app
     [warning] = warnings_of(app)
-    assert warning == (f"{srcdir / 'index.md'}:9: WARNING: :photo: '{ORIGINAL.as_posix()}' "
-                       "cannot be read as an image (not a format Pillow reads); replace the file "
-                       "or remove the option to show initials [workshop.missing_photo]")
+    assert warning == (f"{project.srcdir / 'index.md'}:12: WARNING: :photo: file '../secret.jpg' "
+                       f"is outside the project ({outside}); put the photo beside the page, e.g. "
+                       "in photos/ [workshop.bad_photo]")
     assert picture_of(app, "ada-lovelace") is None
+    assert not list(Path(app.outdir).rglob("secret*"))
+
+
+def test_a_missing_photo_added_later_is_shown_by_an_incremental_build(copy_root):
+    project = copy_root("test-photos")
+    photo = (project.srcdir / ORIGINAL).read_bytes()
+    (project.srcdir / ORIGINAL).unlink()
+    assert "does not exist" in project.build().warnings[0]
+    again = project.build()  # nothing changed: still missing, still warned
+    assert "does not exist" in again.warnings[0]
+    (project.srcdir / ORIGINAL).write_bytes(photo)
+    rebuilt = project.build()
+    assert rebuilt.warnings == []
+    assert picture_of(rebuilt.app, "ada-lovelace") is not None

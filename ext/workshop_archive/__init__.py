@@ -15,6 +15,7 @@ from .directives import committee, edition, indexes, papers, schedule, speaker
 from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
 from .nodes import setup_nodes
 from .photos import setup_photos
+from .sources import setup_sources
 from .transforms import FillIndexes, GroupSpeakerCards, PlainOutsideHtml
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     setup_nodes(app)
     setup_photos(app)
+    setup_sources(app)
     app.add_domain(WorkshopDomain)
     edition.setup(app)
     speaker.setup(app)

@@ -38,6 +38,10 @@ class Problem(StrEnum):
     markup = "markup"
     #: a photo file that does not exist
     missing_photo = "missing_photo"
+    #: a photo that is not an image, is too large, or lies outside the project
+    bad_photo = "bad_photo"
+    #: bytes that are not UTF-8, or control characters such as NUL, in a page or data file
+    bad_text = "bad_text"
     #: a reference to a speaker, person, talk or edition that does not exist
     unknown_target = "unknown_target"
     #: a directive used where it has no meaning (a speaker before any edition, an empty schedule)

@@ -12,8 +12,9 @@ sit below the fold. The original never reaches the output; nothing is written in
 Names of the copies come from the original's content and the encoding settings, so every build
 and every parallel writer arrives at the same files, a replaced photo gets new names, and a copy
 already written is not encoded again. Encoding is deterministic (no metadata, fixed settings), so
-two builds of one commit give identical bytes. A file that is no image warns (at the card) and the
-card goes without a photo. Other builders leave the photo out; the card names the speaker.
+two builds of one commit give identical bytes. A file that is no image, or is too large
+(:data:`MAX_PIXELS`, :data:`MAX_BYTES`), warns at the ``:photo:`` line when the page is read, and
+the card shows initials. Other builders leave the photo out; the card names the speaker.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 CARD_PHOTO_PX = 64
 #: device-pixel ratios a copy is made for
 DENSITIES = (1, 2)
+#: the most pixels a photo may have: a 5000 x 5000 photo decodes in about a second, a card shows
+#: it at 128 x 128 at most, and a larger one only slows every build down
+MAX_PIXELS = 25_000_000
+#: the largest photo file, in bytes
+MAX_BYTES = 20_000_000
 
 
 class Encoding(NamedTuple):
@@ -75,6 +81,32 @@ class speaker_photo(nodes.General, nodes.Element):  # noqa: N801 -- docutils nam
 def photo_node(source: str, alt: str) -> speaker_photo:
     """The node of the photo at ``source``, relative to the source dir (as ``relfn2path`` gives)."""
     return speaker_photo(source=source, alt=alt)
+
+
+def photo_problem(path: Path) -> str | None:
+    """Why the photo at ``path`` cannot be used, or None. Read phase, so that the warning is at
+    the ``:photo:`` line: the file is opened and decoded (JPEG at the card's size, cheaply), so
+    that the write phase meets no surprise."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return (f"the file has {size / 1e6:.1f} MB, more than {MAX_BYTES / 1e6:.0f} MB; "
+                "save a smaller copy")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                return (f"it has {width} x {height} pixels, more than {MAX_PIXELS / 1e6:.0f} "
+                        "megapixels; save a smaller copy, e.g. 512 x 512")
+            image.draft("RGB", (CARD_PHOTO_PX * max(DENSITIES),) * 2)
+            image.load()
+    # Pillow reports a broken file with many kinds of error (OSError, ValueError for a text chunk
+    # that inflates past its limit, SyntaxError, EOFError, struct.error...): any one means the
+    # file cannot be shown.
+    except Exception as error:
+        if isinstance(error, UnidentifiedImageError):
+            return "it is not an image Pillow reads; save it as JPEG, PNG or WebP"
+        return f"it cannot be read as an image ({error}); save it again as JPEG or PNG"
+    return None
 
 
 def copy_name(stem: str, original: bytes, encoding: Encoding, pixels: int) -> str:
@@ -132,7 +164,8 @@ def visit_speaker_photo_html(self: HTML5Translator, node: speaker_photo) -> None
     builder = self.builder
     try:
         names = publish(Path(builder.srcdir, node["source"]), builder)
-    except (OSError, Image.DecompressionBombError) as error:  # not an image, or a broken one
+    # checked when the page was read (photo_problem); the file may have changed since
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
         reason = "not a format Pillow reads" if isinstance(error, UnidentifiedImageError) else error
         warn(f":photo: {node['source']!r} cannot be read as an image ({reason}); replace the "
              "file or remove the option to show initials", Problem.missing_photo, node)

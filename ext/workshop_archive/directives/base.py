@@ -78,7 +78,10 @@ class WorkshopDirective(SphinxDirective):
                   self.option_line(name))
 
     def warn(self, message: str, problem: Problem, lineno: int | None = None) -> None:
+        """Warn at a line of the page; the next build reads the page again, so that it warns
+        again until the page is fixed (a build that failed on it must not pass unchanged)."""
         warn(message, problem, (self.env.docname, lineno or self.lineno))
+        self.env.note_reread()
 
     @property
     def domain(self) -> WorkshopDomain:

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 _LINK = re.compile(r"\s*,?\s*\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)\s*$")
 #: a name written as a link: ``[Mimee Xu](https://...)``
 _NAME_LINK = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>\S+?)\)$")
+#: the first line of a directive (or code block) written inside a committee
+_FENCE = re.compile(r"^(?P<fence>:{3,}|`{3,}|~{3,})")
+#: ``temp_data`` key: the committee anchors of the page being read, with their lines
+COMMITTEE_ANCHORS = "ws:committee-anchors"
 
 
 def split_member(text: str) -> tuple[str, str, list[tuple[str, str]]]:
@@ -55,16 +59,13 @@ class CommitteeDirective(WorkshopDirective):
         if edition is None:
             self.warn("committee before any edition directive; put ':::{edition} <id>' at the "
                       "top of the page", Problem.misplaced)
-        box = nodes.container(classes=["ws-committee"], ids=[self.anchor(title)])
+        anchor = self.unique_anchor(title)
+        box = nodes.container(classes=["ws-committee"], ids=[anchor])
         box += card_heading(title, title)
         members = nodes.bullet_list(classes=["ws-members"])
         seen: dict[str, int] = {}
-        for offset, line in enumerate(self.content):
-            lineno = self.content_line(offset)
-            if not line.strip():
-                continue
-            item = self.member(title, line.strip().removeprefix("- ").removeprefix("* "),
-                               lineno, edition.id if edition else "", seen)
+        for lineno, text in self.member_lines():
+            item = self.member(title, anchor, text, lineno, edition.id if edition else "", seen)
             if item is not None:
                 members += item
         if not members.children:
@@ -76,14 +77,53 @@ class CommitteeDirective(WorkshopDirective):
                 self.set_source_info(node)
         return [box]
 
+    def member_lines(self) -> list[tuple[int, str]]:
+        """The ``- `` lines, each with its source line; an indented line continues the line above.
+        Any other line is warned about and left out: prose, or a directive nested in the
+        committee (one warning at its first line)."""
+        lines: list[tuple[int, str]] = []
+        fence = ""
+        for offset, line in enumerate(self.content):
+            lineno = self.content_line(offset)
+            stripped = line.strip()
+            if fence:
+                if stripped == fence:
+                    fence = ""
+                continue
+            if not stripped:
+                continue
+            if stripped.startswith(("- ", "* ")) or stripped in {"-", "*"}:
+                lines.append((lineno, stripped[2:].strip()))
+            elif lines and line.startswith((" ", "\t")):
+                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {stripped}")
+            elif opening := _FENCE.match(stripped):
+                fence = opening["fence"]
+                self.warn(f"{stripped!r} opens a directive inside the committee, which holds only "
+                          "member lines; it is not shown: move it out of the committee",
+                          Problem.misplaced, lineno)
+            else:
+                self.warn(f"line {stripped!r} is not a member; start each member line with '- ', "
+                          "e.g. '- Ada Lovelace, Analytical Engines', or move the text out of the "
+                          "committee", Problem.bad_value, lineno)
+        return lines
+
     def anchor(self, title: str) -> str:
-        return f"{self.current_edition_id()}-{slugify(title)}".strip("-")
-
-    def current_edition_id(self) -> str:
         edition = self.current_edition()
-        return edition.id if edition else ""
+        return f"{edition.id if edition else ''}-{slugify(title)}".strip("-")
 
-    def member(self, committee: str, text: str, lineno: int, edition: str,
+    def unique_anchor(self, title: str) -> str:
+        """The committee's id; a second committee of the same title on the page is warned about
+        and numbered, so that no two elements of the page share an id."""
+        anchor = self.anchor(title)
+        taken: dict[str, int] = self.env.temp_data.setdefault(COMMITTEE_ANCHORS, {})
+        if anchor in taken:
+            self.warn(f"committee {title!r} is already on line {taken[anchor]}; give each "
+                      "committee its own title, or merge the two", Problem.duplicate)
+            anchor = f"{anchor}-{self.lineno}"
+        taken.setdefault(anchor, self.lineno)
+        return anchor
+
+    def member(self, committee: str, box_anchor: str, text: str, lineno: int, edition: str,
                seen: dict[str, int]) -> nodes.list_item | None:
         name, affiliation, links = split_member(text)
         name_url = ""
@@ -95,14 +135,22 @@ class CommitteeDirective(WorkshopDirective):
             return None
         self.check_text("name", name, lineno)
         self.check_text("affiliation", affiliation, lineno)
+        for label, _ in links:
+            self.check_text("link label", label, lineno)
         person = person_id(name, self.config)
-        if person in seen:
+        recorded = bool(person)
+        if not person:
+            # a name with no letters or digits makes no id: shown, but nobody's People entry
+            self.warn(f"the name {name!r} gives no id; write the name in letters, e.g. "
+                      "'- Ada Lovelace, Analytical Engines'", Problem.missing_field, lineno)
+            person = f"member-{self.env.new_serialno('ws-member-id')}"
+        elif person in seen:
             self.warn(f"{name} is listed twice in {committee} (first on line {seen[person]}); "
                       "keep one line", Problem.duplicate, lineno)
             return None
         seen[person] = lineno
-        anchor = f"{self.anchor(committee)}-{person}"
-        if edition and not self.in_example():
+        anchor = f"{box_anchor}-{person}"
+        if recorded and edition and not self.in_example():
             self.domain.note("members", Membership(edition, committee, person, name, affiliation,
                                                    self.env.docname, lineno, anchor))
         paragraph = nodes.paragraph()

@@ -7,6 +7,7 @@ the speaker, schedule and committee directives below it belong to.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -22,6 +23,9 @@ from .base import UNINDEXED_EDITION, WorkshopDirective, add_directive
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+#: an e-mail address: one @, no spaces or markup, a dot in the domain
+_EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"]+\.[^@\s<>()\[\]\\,;:\".]+$")
 
 
 def long_date(iso: str) -> str:
@@ -98,8 +102,8 @@ class EditionDirective(WorkshopDirective):
         return Edition(
             id=edition_id,
             conference=self.field("conference"),
-            date=self.date_field("date"),
-            end_date=self.date_field("end-date"),
+            date=(date := self.date_field("date")),
+            end_date=self.end_date_field(date),
             hours=self.hours_field(),
             venue=self.field("venue"),
             room=self.field("room"),
@@ -119,6 +123,16 @@ class EditionDirective(WorkshopDirective):
             self.warn(f":{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-16",
                       Problem.bad_value, self.option_line(name))
             return ""
+
+    def end_date_field(self, date: str) -> str:
+        """``:end-date:``, which must come after ``:date:`` (a one-day edition has none)."""
+        end = self.date_field("end-date")
+        if end and date and end <= date:
+            self.warn(f":end-date: {end} is not after :date: {date}; write the last day of the "
+                      "edition, or remove :end-date: for a one-day edition", Problem.bad_value,
+                      self.option_line("end-date"))
+            return ""
+        return end
 
     def hours_field(self) -> str:
         value = self.field("hours")
@@ -149,7 +163,7 @@ class EditionDirective(WorkshopDirective):
 
     def contact_field(self) -> str:
         value = self.field("contact")
-        if value and "@" not in value:
+        if value and not _EMAIL.match(value.removeprefix("mailto:")):
             self.warn(f":contact: {value!r} is not an e-mail address; write e.g. "
                       "'team@example.org'", Problem.bad_value, self.option_line("contact"))
             return ""

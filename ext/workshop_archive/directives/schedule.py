@@ -142,6 +142,12 @@ class ScheduleDirective(WorkshopDirective):
         if last and end is None:
             self.warn(f":end: {last!r} is not a time; write e.g. '5:00 PM'", Problem.bad_time,
                       self.option_line("end"))
+        latest = max((start for start in starts if start is not None), default=None)
+        if end is not None and latest is not None and end <= latest and self.field("end"):
+            self.warn(f":end: {end.display} is not after the last row's start "
+                      f"({latest.display}); write the time the day ends", Problem.bad_time,
+                      self.option_line("end"))
+            end = None
         return [*starts[1:], end]
 
     def caption(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,7 +19,7 @@ from docutils.parsers.rst import directives
 from ..config import person_id
 from ..diagnostics import Problem
 from ..nodes import card_heading, design_card
-from ..photos import photo_node
+from ..photos import photo_node, photo_problem
 from ..records import Talk
 from ..text import initials, slugify
 from .base import WorkshopDirective, add_directive
@@ -196,18 +197,33 @@ class SpeakerDirective(WorkshopDirective):
         return card
 
     def picture(self, name: str) -> nodes.Element:
-        photo = self.field("photo")
-        if photo:
+        if photo := self.field("photo"):
             source, path = self.env.relfn2path(photo, self.env.docname)
-            if Path(path).is_file():
-                self.env.note_dependency(path)
-                return photo_node(source, alt=name)
-            self.warn(f":photo: file {photo!r} does not exist (looked for {path}); add the file "
-                      "or remove the option to show initials", Problem.missing_photo,
-                      self.option_line("photo"))
+            if found := self.photo_problem(photo, Path(path)):
+                message, problem = found
+                self.warn(f":photo: {message}", problem, self.option_line("photo"))
+            else:
+                node = photo_node(source, alt=name)
+                node.source, node.line = self.get_source_info()[0], self.option_line("photo")
+                return node
         # no-scaled-link: Sphinx would wrap a sized image in a link to itself, a data: URI here
         return nodes.image(uri=initials_avatar(name), alt=f"{name} (initials)",
                            classes=["ws-avatar", "no-scaled-link"], width="64", height="64")
+
+    def photo_problem(self, photo: str, path: Path) -> tuple[str, Problem] | None:
+        """Why the ``:photo:`` file cannot be shown, and the kind of problem; None when it can."""
+        srcdir = os.path.normpath(self.env.srcdir)
+        if os.path.commonpath([srcdir, os.path.normpath(path)]) != srcdir:
+            return (f"file {photo!r} is outside the project ({os.path.normpath(path)}); put the "
+                    "photo beside the page, e.g. in photos/", Problem.bad_photo)
+        # a dependency even while missing: Sphinx reads the page again until the file exists
+        self.env.note_dependency(path)
+        if not path.is_file():
+            return (f"file {photo!r} does not exist (looked for {path}); add the file or remove "
+                    "the option to show initials", Problem.missing_photo)
+        if problem := photo_problem(path):
+            return f"file {photo!r} is not used: {problem}", Problem.bad_photo
+        return None
 
     def links(self, name: str) -> nodes.paragraph | None:
         found = [(text, url) for option, text in LINKS.items() if (url := self.link_field(option))]
