@@ -68,6 +68,14 @@ def _member(item: Element, where: str) -> Member | None:
     return Member(bold.text(), affiliation, url, label if label != url else "", where)
 
 
+def read_contact(page: LegacyPage, facts: EditionFacts) -> None:
+    """The organizers' address: the first ``mailto:`` link of the home page."""
+    for link in page.tree.find_all("a"):
+        address = link.attrs.get("href", "").strip().removeprefix("mailto:")
+        if link.attrs.get("href", "").strip().startswith("mailto:") and not facts.edition.contact:
+            facts.edition.contact = address
+
+
 def read_references(page: LegacyPage, facts: EditionFacts) -> None:
     """The numbered works of the overview, from a footnotes list and from inline links."""
     found: dict[int, Reference] = {}

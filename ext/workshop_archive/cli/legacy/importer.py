@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .card import read_card
 from .checks import check_anchors, check_facts, report_comments
 from .facts import Edition, EditionFacts, Paper
-from .home import read_committees, read_references
+from .home import read_committees, read_contact, read_references
 from .page import PageError, read_page
 from .papers import list_papers, loop_papers
 from .speakers import read_speakers
@@ -49,6 +49,7 @@ def read_edition(directory: Path, edition_id: str, people: dict[str, dict]) -> E
     for page in others:
         read_speakers(page, facts, people)
     for page in others:
+        read_contact(page, facts)
         read_schedule(page, facts, people)
         read_committees(page, facts)
         read_references(page, facts)

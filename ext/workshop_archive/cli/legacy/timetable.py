@@ -345,6 +345,11 @@ def _report_untimed(untimed: list[tuple[str, str, Element]], facts: EditionFacts
             runs[-1].append(entry)
         else:
             runs.append([entry])
+    first_place = {title: where for where, title, _ in reversed(untimed)}
+    for title, where in first_place.items():
+        if not _paper_of(title, "", facts, where):
+            facts.fault(where, "pages-disagree", f"{title!r} is listed here but is not among "
+                        "the accepted papers")
     for run in runs:
         if len(run) == 1:
             facts.fault(run[0][0], "not-imported", f"{run[0][1]!r} has no time: not a schedule "
