@@ -74,10 +74,13 @@ def test_snippets_render_what_the_reference_describes(built_snippets):
     assert "compose music" in ada.select_one(".ws-abstract").get_text()
     grace = page(built_snippets, "speaker-special-topic").select_one("#grace-hopper-navy")
     assert grace.select_one(".ws-badge").get_text() == "Special Topic: MARL"
-    rows = page(built_snippets, "schedule").select("table.ws-schedule tbody tr")
-    assert [row.select_one(".ws-start").get_text() for row in rows] == [
-        "9:00 AM", "9:05 AM", "10:00 AM", "10:30 AM", "12:30 PM", "2:30 PM"]
-    assert rows[-1].select_one(".ws-end").get_text(strip=True) == "– 5:00 PM"
+    rows = page(built_snippets, "schedule").select("table.ws-schedule > tbody > tr")
+    assert [row.td.get_text(" ", strip=True) for row in rows] == [
+        "9:00 AM – 9:10 AM", "9:10 AM – 10:00 AM", "10:00 AM – 10:30 AM",
+        "10:30 AM – 12:30 PM", "12:30 PM – 2:30 PM", "2:30 PM – 3:30 PM",
+        "2:30 PM – 3:45 PM (in parallel)", "3:45 PM – 4:30 PM"]
+    assert [li.get_text() for li in rows[5].select("ul.ws-nested li")] == [
+        "A cost model for punched cards", "Scheduling looms with search"]
     csv_papers = page(built_snippets, "papers")
     assert [r.get_text() for r in csv_papers.select("p.ws-papers-group")] == [
         "Oral presentations", "Spotlight presentations", "Poster presentations", "Other papers"]

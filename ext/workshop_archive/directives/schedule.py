@@ -1,12 +1,16 @@
 """``schedule``: the day's programme as a real table, one row per ``- <time> <what>`` line.
 
-Read phase. Times are read in the legacy site's forms and shown in one form; each row ends when
-the next begins. A row's kind (talk, break, posters...) is given as ``[kind]`` or inferred from its
-words, and becomes a CSS class of the row (``ws-kind-break``).
+Read phase. Times are read in the legacy site's forms and shown in one form; a row ends when its
+range says (``9:30 AM - 10:15 AM``), else when the next row begins. A row's kind (talk, break,
+posters...) is given as ``[kind]`` or inferred from its words, and becomes a CSS class of the row
+(``ws-kind-break``); ``[kind, parallel]`` marks a row that runs beside another. Untimed rows
+indented under a row are listed in it; a day prefix (``Sun 9:00 AM``) starts a day of a
+several-day edition.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -35,20 +39,41 @@ KINDS = {
     "other": (),
 }
 
-_ROW = re.compile(
-    r"^(?P<time>\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?)"
-    r"(?:\s+\[(?P<kind>[^\]]*)\])?\s+(?P<text>\S.*)$",
-    re.IGNORECASE,
-)
+#: a time as written in a row (read by :func:`~workshop_archive.text.parse_time`)
+_TIME = r"\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?"
+#: what a time needs after it: a space, the end of the line, a dash or a bracket
+_AFTER_TIME = r"(?=\s|$|[-\u2013\u2014\[])"
+_DAY = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s+(?=\d)",
+                  re.IGNORECASE)
+_START = re.compile(rf"^(?P<time>{_TIME}){_AFTER_TIME}", re.IGNORECASE)
+_END = re.compile(rf"^\s*(?:-|\u2013|\u2014|to\b)\s*(?P<end>{_TIME})(?=\s|$|\[)", re.IGNORECASE)
+#: a dash right after the start: a range whose end is not a time
+_DASH = re.compile(r"^\s*[-\u2013\u2014]")
+#: ``[kind]`` and a space: ``[Slides](https://...)`` is a link, not a kind
+_KIND = re.compile(r"^\s*\[(?P<kind>[^\]]*)\](?=\s|$)")
+_HALF = re.compile(r"[ap]\.?\s*m", re.IGNORECASE)
+#: the flag of a row that runs at the same time as others: ``[talk, parallel]``
+PARALLEL = "parallel"
+#: ``temp_data`` key: the days of the page's schedules without a caption, with their lines
+PAGE_DAYS = "ws:schedule-days"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class Row(NamedTuple):
-    """One line of the schedule as written."""
+    """One line of the schedule as written, with the rows nested under it."""
 
     lineno: int
+    #: the ISO day of the row ('' for the schedule's own day, ``?<as written>`` for a day
+    #: prefix that names no day of the edition)
+    day: str
     time: ClockTime | None
+    #: the end when written (``9:30 AM - 10:15 AM``), else None: the row ends at the next
+    end: ClockTime | None
     kind: str
+    parallel: bool
     text: str
+    #: the untimed rows under this one: (line, text), in order
+    nested: tuple[tuple[int, str], ...] = ()
 
 
 def infer_kind(text: str) -> str:
@@ -61,13 +86,27 @@ def infer_kind(text: str) -> str:
     return "talk"
 
 
+def read_range(start_text: str, end_text: str) -> tuple[ClockTime | None, ClockTime | None]:
+    """The start and end of a range; a start without AM/PM takes the half that puts it before
+    the end (``11:30 - 1:00 PM`` is 11:30 AM, ``1:30 - 2:00 PM`` is 1:30 PM)."""
+    start, end = parse_time(start_text), parse_time(end_text)
+    if start is not None and end is not None and not _HALF.search(start_text) and (
+            _HALF.search(end_text)):
+        halves = [parse_time(f"{start_text} {half}") for half in ("AM", "PM")]
+        before = [time for time in halves if time is not None and time < end]
+        start = max(before) if before else start
+    return start, end
+
+
 class ScheduleDirective(WorkshopDirective):
-    """``:::{schedule}`` with one ``- <time> [kind] <inline MyST>`` line per row."""
+    """``:::{schedule}`` with one ``- [day] <time>[ - <end>] [kind] <inline MyST>`` line per
+    row, and untimed rows nested under a row."""
 
     has_content = True
     option_spec: ClassVar[dict[str, object]] = {
         "date": directives.unchanged,
         "end": directives.unchanged,
+        "caption": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -77,54 +116,152 @@ class ScheduleDirective(WorkshopDirective):
                       Problem.misplaced)
             return []
         self.check_times(rows)
+        self.check_hours(rows)
         table = self.render(rows, self.ends(rows))
         return [table]
 
+    # -- reading --------------------------------------------------------------------------------
+
     def read_rows(self) -> list[Row]:
-        lines: list[tuple[int, str]] = []
+        lines: list[tuple[int, str, list[tuple[int, str]]]] = []
+        base: int | None = None  # the indentation of the rows; deeper rows are nested
         for offset, line in enumerate(self.content):
             lineno = self.content_line(offset)
+            indent = len(line) - len(line.lstrip())
             if line.lstrip().startswith(("- ", "* ")):
-                lines.append((lineno, line.lstrip()[2:].strip()))
+                text = line.lstrip()[2:].strip()
+                if base is None:
+                    base = indent
+                if indent > base and lines:
+                    lines[-1][2].append((lineno, text))
+                else:
+                    lines.append((lineno, text, []))
             elif line.strip() and lines and line.startswith((" ", "\t")):
-                lines[-1] = (lines[-1][0], f"{lines[-1][1]} {line.strip()}")
+                # a row (or nested row) written over several lines
+                last_line, last_text, nested = lines[-1]
+                if nested:
+                    nested[-1] = (nested[-1][0], f"{nested[-1][1]} {line.strip()}")
+                else:
+                    lines[-1] = (last_line, f"{last_text} {line.strip()}", nested)
             elif line.strip():
                 self.warn(f"line {line.strip()!r} is not a schedule row; start each row with "
                           "'- ' and a time, e.g. '- 9:00 AM Opening remarks'", Problem.bad_value,
                           lineno)
-        return [self.read_row(lineno, text) for lineno, text in lines]
+        rows = []
+        day = ""
+        for lineno, text, nested in lines:
+            row = self.read_row(lineno, text, day)._replace(nested=tuple(nested))
+            day = row.day
+            rows.append(row)
+        return rows
 
-    def read_row(self, lineno: int, text: str) -> Row:
+    def read_row(self, lineno: int, text: str, day: str) -> Row:
+        """One row; ``day`` is the day of the row above it (a row without a day prefix is on
+        that day)."""
+        if (day_match := _DAY.match(text)) is not None:
+            # an unknown day (warned) still starts a day of its own: its times start again
+            day = self.read_day(day_match["day"], lineno) or f"?{day_match['day']}"
+            text = text[day_match.end():]
         if (time_only := parse_time(text)) is not None:
             self.warn(f"the row at {time_only.display} says nothing after the time; write what "
                       "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
-            return Row(lineno, time_only, "other", "")
-        match = _ROW.match(text)
+            return Row(lineno, day, time_only, None, "other", False, "")
+        match = _START.match(text)
         time = parse_time(match["time"]) if match else None
-        if time is None:
+        if match is None or time is None:
             written = match["time"] if match else text.split(" ", 1)[0]
             self.warn(f"{written!r} is not a time; start the row with a time such as '9:05 AM', "
                       "'11:30AM' or '14:30'", Problem.bad_time, lineno)
-            return Row(lineno, None, infer_kind(text), match["text"] if match else text)
-        kind = (match["kind"] or "").strip().lower()
-        if kind and kind not in KINDS:
-            self.warn(f"row kind [{kind}] is unknown; write one of {', '.join(KINDS)}, or leave "
-                      "it out to infer it from the words", Problem.bad_value, lineno)
+            rest = text[match.end():].strip() if match else text
+            return Row(lineno, day, None, None, infer_kind(rest), False, rest)
+        rest = text[match.end():]
+        end = None
+        if (range_match := _END.match(rest)) is not None:
+            time, end = read_range(match["time"], range_match["end"])
+            rest = rest[range_match.end():]
+            if end is None:
+                self.warn(f"{range_match['end']!r} is not a time; end the range with a time such "
+                          "as '10:15 AM'", Problem.bad_time, lineno)
+            elif time is not None and end <= time:
+                self.warn(f"the row from {time.display} ends at {end.display}, not after it "
+                          "starts; write the end after the start, e.g. "
+                          f"'{time.display} - {ClockTime(time.minutes + 30).display}'",
+                          Problem.bad_time, lineno)
+                end = None
+        elif _DASH.match(rest):
+            written = rest.strip()[:30]
+            self.warn(f"the dash in {written!r} after {time.display} starts a range whose end is "
+                      "not a time; write the end as a time ('9:30 AM - 10:15 AM') or remove the "
+                      "dash", Problem.bad_time, lineno)
+            rest = _DASH.sub("", rest, count=1)
+        kind, parallel = "", False
+        if (kind_match := _KIND.match(rest)) is not None:
+            kind, parallel = self.read_kind(kind_match["kind"], lineno)
+            rest = rest[kind_match.end():]
+        rest = rest.strip()
+        if not rest:
+            self.warn(f"the row at {time.display} says nothing after the time; write what "
+                      "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
+        return Row(lineno, day, time, end, kind or infer_kind(rest), parallel, rest)
+
+    def read_kind(self, written: str, lineno: int) -> tuple[str, bool]:
+        """``[talk, parallel]`` -> (``talk``, True); an unknown kind is warned about and left
+        to be inferred."""
+        words = [word.strip().lower() for word in written.split(",") if word.strip()]
+        parallel = PARALLEL in words
+        kinds = [word for word in words if word != PARALLEL]
+        kind = kinds[0] if kinds else ""
+        if kind not in ("", *KINDS) or len(kinds) > 1:
+            self.warn(f"row kind [{written.strip()}] is unknown; write one of {', '.join(KINDS)},"
+                      " optionally followed by ', parallel', or leave it out to infer it from "
+                      "the words", Problem.bad_value, lineno)
             kind = ""
-        return Row(lineno, time, kind or infer_kind(match["text"]), match["text"])
+        return kind, parallel
+
+    def read_day(self, written: str, lineno: int) -> str:
+        """The ISO date a day prefix (``Sat``, ``Sunday``, ``2030-12-15``) names, among the days
+        of the edition; '' (warned) when it names none."""
+        edition = self.current_edition()
+        if edition is None or not edition.date or not edition.end_date:
+            self.warn(f"the day {written!r} starts a row of a one-day edition; remove it, or give "
+                      "the edition its :end-date:", Problem.bad_value, lineno)
+            return ""
+        first = dt.date.fromisoformat(edition.date)
+        days = [first + dt.timedelta(days=n) for n in range(
+            (dt.date.fromisoformat(edition.end_date) - first).days + 1)]
+        lowered = written.lower().rstrip(".")
+        for day in days:
+            if lowered == day.isoformat() or (
+                    lowered[:3] in WEEKDAYS and WEEKDAYS.index(lowered[:3]) == day.weekday()):
+                return day.isoformat()
+        shown = ", ".join(f"{day:%a} {day.isoformat()}" for day in days)
+        self.warn(f"the day {written!r} is not a day of the edition; write one of {shown}",
+                  Problem.bad_value, lineno)
+        return ""
+
+    # -- checks ---------------------------------------------------------------------------------
 
     def check_times(self, rows: list[Row]) -> None:
-        """Warn about a row that starts at or before the row above it."""
+        """Warn about a row that starts at or before the row above it on the same day (unless
+        it is marked parallel and starts with it), and about days that go backwards."""
         latest: tuple[ClockTime, int] | None = None  # the latest start so far, and its line
+        day = ""
         for row in rows:
+            if row.day != day:
+                if day and row.day and "?" not in day + row.day and row.day < day:
+                    self.warn(f"{row.day} comes after {day} in this schedule: days must go "
+                              "forward; put the rows of each day together, in order",
+                              Problem.bad_value, row.lineno)
+                day, latest = row.day, None
             if row.time is None:
                 continue
             if latest is None or row.time > latest[0]:
                 latest = (row.time, row.lineno)
             elif row.time == latest[0]:
-                self.warn(f"{row.time.display} is also the start of the row on line "
-                          f"{latest[1]}; give each row its own time", Problem.duplicate,
-                          row.lineno)
+                if not row.parallel:
+                    self.warn(f"{row.time.display} is also the start of the row on line "
+                              f"{latest[1]}; give each row its own time, or mark a row that runs "
+                              "at the same time '[parallel]'", Problem.duplicate, row.lineno)
             else:
                 flipped = ClockTime((row.time.minutes + 12 * 60) % (24 * 60))
                 hint = f"; did you mean {flipped.display}?" if flipped > latest[0] else ""
@@ -132,43 +269,126 @@ class ScheduleDirective(WorkshopDirective):
                           f"{latest[1]}: times must go forward{hint}", Problem.bad_time,
                           row.lineno)
 
-    def ends(self, rows: list[Row]) -> list[ClockTime | None]:
-        """Each row ends when the next starts; the last at ``:end:`` or the edition's hours."""
-        starts = [row.time for row in rows]
+    def hours(self) -> tuple[ClockTime, ClockTime] | None:
+        """The edition's opening hours, when it gives them."""
+        edition = self.current_edition()
+        if edition is None or not edition.hours:
+            return None
+        opens, closes = (parse_time(bound) for bound in hours_bounds(edition.hours))
+        return (opens, closes) if opens is not None and closes is not None else None
+
+    def check_hours(self, rows: list[Row]) -> None:
+        """Warn about a row that starts, or ends as written, outside the edition's hours."""
+        if (hours := self.hours()) is None:
+            return
+        opens, closes = hours
+        for row in rows:
+            if row.time is None:
+                continue
+            if not opens <= row.time < closes:
+                what = f"the row at {row.time.display} is outside"
+            elif row.end is not None and row.end > closes:
+                what = f"the row at {row.time.display} ends at {row.end.display}, after"
+            else:
+                continue
+            self.warn(f"{what} the edition's hours ({opens.display} – {closes.display}); write "
+                      "the time as published, and give the edition the :hours: it had",
+                      Problem.bad_time, row.lineno)
+
+    # -- ends -----------------------------------------------------------------------------------
+
+    def last_end(self, rows: list[Row]) -> ClockTime | None:
+        """When the last row ends: ``:end:`` (after the last day's latest start), else the end of
+        the edition's hours."""
         last = self.field("end")
-        if not last and (edition := self.current_edition()) and edition.hours:
-            last = hours_bounds(edition.hours)[1]
-        end = parse_time(last) if last else None
-        if last and end is None:
+        if not last:
+            hours = self.hours()
+            return hours[1] if hours else None
+        end = parse_time(last)
+        if end is None:
             self.warn(f":end: {last!r} is not a time; write e.g. '5:00 PM'", Problem.bad_time,
                       self.option_line("end"))
-        latest = max((start for start in starts if start is not None), default=None)
-        if end is not None and latest is not None and end <= latest and self.field("end"):
+            return None
+        latest = max((row.time for row in rows if row.time is not None
+                      and row.day == rows[-1].day), default=None)
+        if latest is not None and end <= latest:
             self.warn(f":end: {end.display} is not after the last row's start "
                       f"({latest.display}); write the time the day ends", Problem.bad_time,
                       self.option_line("end"))
-            end = None
-        return [*starts[1:], end]
+            return None
+        return end
 
-    def caption(self) -> str:
+    def ends(self, rows: list[Row]) -> list[ClockTime | None]:
+        """Each row ends as written, else when the next row of its day that is not in parallel
+        starts later; the last of a day at the end of the edition's hours, the last of all at
+        ``:end:``."""
+        hours = self.hours()
+        last = self.last_end(rows)
+        result = []
+        for index, row in enumerate(rows):
+            if row.end is not None or row.time is None:
+                result.append(row.end)
+                continue
+            result.append(self.next_start(row, rows[index + 1:], hours, last))
+        return result
+
+    @staticmethod
+    def next_start(row: Row, below: list[Row], hours: tuple[ClockTime, ClockTime] | None,
+                   last: ClockTime | None) -> ClockTime | None:
+        """When a row without a written end ends: at the next later start of its day that is
+        not in parallel (unknown after a row whose time is unknown), else when its day ends."""
+        for other in below:
+            if other.day != row.day:
+                return hours[1] if hours else None
+            if other.parallel or (other.time is not None and other.time <= row.time):
+                continue
+            return other.time
+        return last
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def schedule_date(self) -> str:
+        """The day of the schedule: ``:date:``, else the edition's (first) day."""
         edition = self.current_edition()
         date = self.field("date") or (edition.date if edition else "")
-        parts = ["Schedule"]
         try:
-            if date:
-                parts.append(f"of {long_date(date)}")
+            return dt.date.fromisoformat(date).isoformat() if date else ""
         except ValueError:
             self.warn(f":date: {date!r} is not a date; write it as YYYY-MM-DD", Problem.bad_value,
                       self.option_line("date"))
-            date = ""
+            return ""
+
+    def caption(self, rows: list[Row], date: str) -> str:
+        """``Schedule of Saturday, December 16, 2023 (times in CST, America/Chicago)``; a
+        ``:caption:`` replaces the first word; rows with days of their own leave the day out."""
+        edition = self.current_edition()
+        caption = self.field("caption")
+        if date and not any(row.day for row in rows):
+            day = long_date(date)
+            caption = f"{caption}, {day}" if caption else f"Schedule of {day}"
+        caption = caption or "Schedule"
         if edition and edition.timezone:
             zone = timezone_name(edition.timezone, date) if date else edition.timezone
-            parts.append(f"(times in {zone}, {edition.timezone})")
-        return " ".join(parts)
+            caption += f" (times in {zone}, {edition.timezone})"
+        return caption
+
+    def check_day_taken(self, date: str) -> None:
+        """Two schedules of one day with the same caption cannot be told apart."""
+        if self.field("caption"):
+            return
+        taken: dict[str, int] = self.env.temp_data.setdefault(PAGE_DAYS, {})
+        if date in taken:
+            self.warn(f"this page already has a schedule of {date or 'this day'} (line "
+                      f"{taken[date]}); give this one its own :caption:, e.g. ':caption: "
+                      "Detailed schedule', or a :date:", Problem.duplicate)
+        else:
+            taken[date] = self.lineno
 
     def render(self, rows: list[Row], ends: list[ClockTime | None]) -> nodes.table:
         table = nodes.table(classes=["ws-schedule"])
-        caption = self.caption()
+        date = self.schedule_date()
+        self.check_day_taken(date)
+        caption = self.caption(rows, date)
         table += nodes.title(caption, caption)
         group = nodes.tgroup(cols=2)
         table += group
@@ -178,12 +398,23 @@ class ScheduleDirective(WorkshopDirective):
         head += self.table_row([nodes.Text("Time")], [nodes.Text("Session")])
         group += head
         body = nodes.tbody()
+        day = ""
         for row, end in zip(rows, ends, strict=True):
+            if row.day and row.day != day and not row.day.startswith("?"):
+                body += self.day_row(row.day)
+            day = row.day
             body += self.render_row(row, end)
         group += body
         self.set_source_info(table)
         self.add_name(table)
         return table
+
+    def day_row(self, day: str) -> nodes.row:
+        """A row across the table naming the day of the rows below it."""
+        shown = long_date(day)
+        row = nodes.row(classes=["ws-day"])
+        row += nodes.entry("", nodes.paragraph("", "", nodes.strong(shown, shown)), morecols=1)
+        return row
 
     def render_row(self, row: Row, end: ClockTime | None) -> nodes.row:
         when: list[nodes.Node] = []
@@ -194,10 +425,21 @@ class ScheduleDirective(WorkshopDirective):
                                          classes=["ws-end"]))
         else:
             when.append(nodes.Text("?"))
-        what = nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))
-        self.make_safe([what], row.lineno)
-        result = self.table_row(when, [what])
-        result["classes"] += [f"ws-kind-{row.kind}"]
+        if row.parallel:
+            when.append(nodes.inline(" (in parallel)", " (in parallel)",
+                                     classes=["ws-parallel"]))
+        what: list[nodes.Node] = [
+            nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))]
+        self.make_safe(what, row.lineno)
+        result = self.table_row(when, what)
+        if row.nested:
+            items = nodes.bullet_list(classes=["ws-nested"])
+            for lineno, text in row.nested:
+                item = nodes.paragraph("", "", *self.parse_inline_at(text, lineno))
+                self.make_safe([item], lineno)
+                items += nodes.list_item("", item)
+            result[1] += items
+        result["classes"] += [f"ws-kind-{row.kind}", *(["ws-parallel"] if row.parallel else [])]
         result.line = row.lineno
         return result
 
