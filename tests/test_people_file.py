@@ -88,3 +88,48 @@ def test_a_missing_people_file_warns(make_app, tmp_path):
         "WARNING: cannot read the people file (ws_people_file): [Errno 2] No such file or "
         f"directory: '{tmp_path / 'people.toml'}' [workshop.config]",
     ]
+
+
+def test_a_byte_that_is_not_utf8_warns_at_its_line_and_the_file_is_still_read(make_app,
+                                                                             tmp_path):
+    (tmp_path / "conf.py").write_text(CONF)
+    (tmp_path / "index.md").write_text(PAGE)
+    people = tmp_path / "people.toml"
+    people.write_bytes(b'[ada-lovelace]\nname = "Ada Lovelace"\naliases = ["Ada Lovlace"]\n\n'
+                       b'[grace-hopper]\nname = "Grace Hopper \xe9"\n')
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert warnings_of(app) == [
+        f"{people}:6: WARNING: byte 0xe9 in the people file is not UTF-8 (read as '\ufffd'); "
+        "write the character again and save the file as UTF-8 [workshop.bad_text]"]
+    assert app.config.ws_people["ada-lovelace"]["aliases"] == ["Ada Lovlace"]
+    assert app.config.ws_people["grace-hopper"]["name"] == "Grace Hopper \ufffd"
+
+
+def test_an_empty_name_and_an_alias_without_letters_warn(build, tmp_path):
+    app = build('[ada-lovelace]\nname = " "\n\n[grace-hopper]\naliases = ["😀", "Amazing Grace"]\n')
+    people = tmp_path / "people.toml"
+    assert warnings_of(app) == [
+        f"{people}:2: WARNING: people file entry [ada-lovelace]: name is empty; write the name as "
+        'the person writes it, e.g. name = "Ada Lovelace", or remove the line [workshop.config]',
+        f"{people}:5: WARNING: people file: alias '😀' of [grace-hopper] has no letters or "
+        "digits, so it matches no name; write the spelling as it appears on a page "
+        "[workshop.config]",
+    ]
+    assert app.config.ws_person_aliases == {"amazing-grace": "grace-hopper"}
+
+
+def test_an_alias_in_another_script_matches_its_own_spelling_only(make_app, tmp_path):
+    (tmp_path / "conf.py").write_text(CONF)
+    (tmp_path / "people.toml").write_text('[wei-zhang]\nname = "Wei Zhang"\naliases = ["张伟"]\n',
+                                          encoding="utf-8")
+    (tmp_path / "index.md").write_text(
+        "# Edition\n\n:::{edition} test2030\n:::\n\n:::{committee} Organizing Committee\n"
+        "- 张伟, Tsinghua\n- 章伟, Peking University\n- محمد علي, Cairo University\n:::\n",
+        encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert warnings_of(app) == []
+    members = app.env.get_domain("ws").members
+    assert [(m.person, m.name) for m in members] == [
+        ("wei-zhang", "张伟"), ("zhang-wei-8b5f1c", "章伟"), ("mhmd-ly-e6aa0d", "محمد علي")]

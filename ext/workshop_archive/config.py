@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Problem, warn
+from .sources import bad_byte
 from .text import slugify
 
 if TYPE_CHECKING:
@@ -76,20 +77,25 @@ def load_people_file(app: Sphinx, config: Config) -> None:
         return
     path = Path(app.confdir, config.ws_people_file)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         warn(f"cannot read the people file (ws_people_file): {error}", Problem.config, None)
         return
+    if found := bad_byte(data):
+        line, byte = found
+        warn(f"{byte} in the people file is not UTF-8 (read as '\ufffd'); write the character "
+             "again and save the file as UTF-8", Problem.bad_text, f"{path}:{line}")
+    text = data.decode("utf-8", errors="replace")
     lines = PeopleFileLines(path, text)
     try:
-        data = tomllib.loads(text)
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         at_line = re.search(r"at line (\d+)", str(error))
         warn(f"the people file is not valid TOML: {error}", Problem.config,
              f"{path}:{at_line[1] if at_line else 1}")
         return
     people: dict[str, dict[str, Any]] = {}
-    for person_id, entry in data.items():
+    for person_id, entry in table.items():
         if not isinstance(entry, dict) or slugify(person_id) != person_id:
             warn(
                 f"people file entry {person_id!r} is not a table keyed by a slug "
@@ -114,6 +120,11 @@ def read_person(person_id: str, entry: dict[str, Any], lines: PeopleFileLines) -
         warn(f'people file entry [{person_id}]: name must be a string, e.g. name = "Ada '
              'Lovelace"', Problem.config, lines.of(person_id, "name"))
         name = ""
+    elif "name" in entry and not name.strip():
+        warn(f"people file entry [{person_id}]: name is empty; write the name as the person "
+             'writes it, e.g. name = "Ada Lovelace", or remove the line', Problem.config,
+             lines.of(person_id, "name"))
+    name = " ".join(name.split())
     lists: dict[str, list[str]] = {}
     for key in ("aliases", "distinct"):
         value = entry.get(key, [])
@@ -133,6 +144,11 @@ def drop_claimed_aliases(people: dict[str, dict[str, Any]], lines: PeopleFileLin
         kept = []
         for alias in people[person_id]["aliases"]:
             slug = slugify(alias)
+            if not slug:
+                warn(f"people file: alias {alias!r} of [{person_id}] has no letters or digits, "
+                     "so it matches no name; write the spelling as it appears on a page",
+                     Problem.config, lines.of(person_id, "aliases"))
+                continue
             other = slug if slug in people and slug != person_id else owner.get(slug)
             if other is not None:
                 warn(f"people file: alias {alias!r} of [{person_id}] already means [{other}]; "
@@ -147,16 +163,18 @@ def index_aliases(app: Sphinx, config: Config) -> None:
     """Map the slug of every alias (a misspelling seen in the wild) to the person's id, once:
     every name on every page is looked up in it."""
     config.ws_person_aliases = {
-        slugify(alias): person_id
+        slug: person_id
         for person_id, entry in config.ws_people.items()
         for alias in entry.get("aliases", [])
+        if (slug := slugify(alias))
     }
 
 
 def person_id(name: str, config: Config) -> str:
-    """The id of the person a name refers to: its slug, unless the slug is a declared alias."""
+    """The id of the person a name refers to: its slug, unless the slug is a declared alias
+    (``''`` for a name without letters or digits, which no alias matches)."""
     slug = slugify(name)
-    return config.ws_person_aliases.get(slug, slug)
+    return config.ws_person_aliases.get(slug, slug) if slug else ""
 
 
 def canonical_name(person: str, config: Config) -> str:
