@@ -9,10 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .bibfiles import setup_bibfiles
 from .citations import register_pybtex_styles
 from .config import setup_config
 from .directives import committee, edition, indexes, papers, schedule, speaker
-from .domain import WorkshopDomain, rewrite_index_pages, warn_unknown_target
+from .domain import (
+    WorkshopDomain,
+    check_again,
+    rewrite_index_pages,
+    settle_edition_owners,
+    warn_unknown_target,
+)
 from .nodes import setup_nodes
 from .photos import setup_photos
 from .sources import setup_sources
@@ -40,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_photos(app)
     setup_sources(app)
+    setup_bibfiles(app)
     app.add_domain(WorkshopDomain)
     edition.setup(app)
     speaker.setup(app)
@@ -51,6 +59,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)
     app.connect("env-get-updated", rewrite_index_pages)
+    app.connect("env-updated", settle_edition_owners)
+    app.connect("env-get-outdated", check_again)
     app.connect("warn-missing-reference", warn_unknown_target)
     app.connect("builder-inited", register_pybtex_styles)
     app.connect("config-inited", add_static_path)
