@@ -257,9 +257,9 @@ def test_unknown_targets_and_similar_names_warn_once_each(app):
     app.build()
     index, other = app.srcdir / "index.md", app.srcdir / "other.md"
     assert warnings_of(app) == [
-        f"{other}:9: WARNING: 'John Smith' (john-smith) looks like 'Jon Smith' (jon-smith): "
-        "if they are one person, add aliases = ['John Smith'] under [jon-smith] in the people "
-        "file (ws_people_file); if not, add distinct = ['john-smith'] there "
+        f"{other}:9: WARNING: 'John Smith' (john-smith) looks like 'Jon Smith' (jon-smith, on "
+        "'index'): if they are one person, add aliases = ['John Smith'] under [jon-smith] in the "
+        "people file (ws_people_file); if not, add distinct = ['john-smith'] under [jon-smith] "
         "[workshop.similar_names]",
         f"{index}:17: WARNING: unknown speaker 'delta2020/nobody': write the id of a speaker "
         "card of delta2020: jon-smith [workshop.unknown_target]",

@@ -11,6 +11,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
@@ -18,6 +19,7 @@ from sphinx.util.nodes import make_refnode
 from . import collect
 from .config import person_id
 from .diagnostics import Problem, warn
+from .records import Reference
 from .text import slugify
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
-FACT_TABLES = ("editions", "talks", "members", "papers", "hosts")
+FACT_TABLES = ("editions", "talks", "members", "papers", "hosts", "references")
 #: ``ref_context`` key holding the edition of the page being read.
 EDITION_CONTEXT = "ws:edition"
 
@@ -53,6 +55,8 @@ class WorkshopXRefRole(XRefRole):
         edition = env.ref_context.get(EDITION_CONTEXT)
         if self.reftype in ("talk", "paper") and "/" not in target and edition:
             target = f"{edition}/{target}"
+        env.get_domain("ws").note("references", Reference(self.reftype, target.strip(),
+                                                          env.docname, refnode.line or 0))
         return title, target.strip()
 
 
@@ -61,7 +65,7 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 2
+    data_version = 3
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),
@@ -119,9 +123,13 @@ class WorkshopDomain(Domain):
     @property
     def editions_by_id(self) -> dict[str, Edition]:
         def first_of_each() -> dict[str, Edition]:
+            owners = self.data.get("edition_owners", {})
             found: dict[str, Edition] = {}
+            for edition in self.editions:  # the page that keeps an id declared twice, first
+                if owners.get(edition.id, edition.docname) == edition.docname:
+                    found.setdefault(edition.id, edition)
             for edition in self.editions:
-                found.setdefault(edition.id, edition)  # a duplicate id is warned about
+                found.setdefault(edition.id, edition)
             return found
 
         return self._lookup("editions", first_of_each)
@@ -156,6 +164,10 @@ class WorkshopDomain(Domain):
     def hosts(self) -> list[IndexHost]:
         return list(self.facts("hosts"))
 
+    @property
+    def references(self) -> list[Reference]:
+        return list(self.facts("references"))
+
     def clear_doc(self, docname: str) -> None:
         for table in FACT_TABLES:
             self._facts(table).pop(docname, None)
@@ -170,44 +182,98 @@ class WorkshopDomain(Domain):
 
     # -- consistency ----------------------------------------------------------------------------
 
-    def check_consistency(self) -> None:
-        seen: dict[str, Edition] = {}
+    def settle_edition_owners(self) -> None:
+        """Decide, once the pages are read, which page keeps an edition id that several pages
+        declare (the others are warned about in :meth:`consistency_problems`):
+
+        1. the page named after the id (``editions/neurips2023.md`` for ``neurips2023``);
+        2. else the page that kept it in the previous build, so that a page added later never
+           takes the id from the page that had it;
+        3. else the first page by name.
+
+        Kept in ``data["edition_owners"]``, which outlives the pages' facts."""
+        claims: dict[str, list[str]] = {}
         for edition in self.editions:
-            first = seen.setdefault(edition.id, edition)
-            if first is not edition:
-                warn(
-                    f"edition id {edition.id!r} is already used by {first.docname!r}; "
-                    "give each edition its own id",
+            claims.setdefault(edition.id, []).append(edition.docname)
+        before = self.data.get("edition_owners", {})
+        owners = {}
+        for edition_id, docnames in claims.items():
+            named = [d for d in docnames if d.rpartition("/")[2] == edition_id]
+            previous = [d for d in docnames if d == before.get(edition_id)]
+            owners[edition_id] = (named or previous or docnames)[0]
+        self.data["edition_owners"] = owners
+        self._lookups.clear()
+
+    def check_consistency(self) -> None:
+        for message, problem, location in self.consistency_problems():
+            warn(message, problem, location)
+
+    def consistency_problems(self) -> list[tuple[str, Problem, tuple[str, int]]]:
+        """What only shows across pages: an edition id declared twice, similar names."""
+        owners = self.data.get("edition_owners", {})
+        problems = []
+        for edition in self.editions:
+            owner = owners.get(edition.id, edition.docname)
+            if owner != edition.docname:
+                problems.append((
+                    f"edition id {edition.id!r} is already used by {owner!r}; give this edition "
+                    "its own id (the other page keeps it: it is named after the id, or had it "
+                    "first)",
                     Problem.duplicate,
                     (edition.docname, edition.lineno),
-                )
-        self._check_similar_names()
+                ))
+        return problems + self._similar_names()
 
-    def _check_similar_names(self) -> None:
-        """Warn when two ids have names that look like one person (a typo in a name)."""
+    def _similar_names(self) -> list[tuple[str, Problem, tuple[str, int]]]:
+        """Two ids whose names look like one person (a typo in a name), reported at the newer
+        spelling: the one of the newest edition, where a maintainer just typed it."""
         first_seen: dict[str, tuple[str, str, int]] = {}
+        appearances: dict[str, int] = {}
+        newest: dict[str, tuple[str, str]] = {}
+        editions = self.editions_by_id
         for fact in [*self.talks, *self.members]:
             first_seen.setdefault(fact.person, (fact.name, fact.docname, fact.lineno))
+            appearances[fact.person] = appearances.get(fact.person, 0) + 1
+            edition = editions.get(fact.edition)
+            when = (edition.date, edition.id) if edition else ("", fact.edition)
+            newest[fact.person] = max(newest.get(fact.person, when), when)
         config = self.env.config
         distinct = {
             frozenset((person, other))
             for person, entry in config.ws_people.items()
             for other in entry["distinct"]
         }
-        for one, other in collect.similar_pairs({p: n for p, (n, _, _) in first_seen.items()}):
-            if frozenset((one, other)) in distinct:
+        problems = []
+        for pair in collect.similar_pairs({p: n for p, (n, _, _) in first_seen.items()}):
+            if frozenset(pair) in distinct:
                 continue
-            # Report at the later of the two, where the new spelling came in.
-            (name_a, *loc_a), (name_b, *loc_b) = first_seen[one], first_seen[other]
-            if tuple(loc_a) > tuple(loc_b):
-                one, other, name_a, name_b, loc_b = other, one, name_b, name_a, loc_a
-            warn(
-                f"{name_b!r} ({other}) looks like {name_a!r} ({one}): if they are one person, add "
-                f"aliases = [{name_b!r}] under [{one}] in the people file (ws_people_file); if "
-                f"not, add distinct = [{other!r}] there",
+            # The established spelling: declared in the people file, else seen more often,
+            # else seen in an older edition, else on the page that sorts first.
+            known, new = sorted(pair, key=lambda person: (
+                person not in config.ws_people, -appearances[person], newest[person],
+                first_seen[person][1:]))
+            (known_name, known_doc, _), (new_name, *where) = first_seen[known], first_seen[new]
+            problems.append((
+                f"{new_name!r} ({new}) looks like {known_name!r} ({known}, on {known_doc!r}): if "
+                f"they are one person, add aliases = [{new_name!r}] under [{known}] in the people "
+                f"file (ws_people_file); if not, add distinct = [{new!r}] under [{known}]",
                 Problem.similar_names,
-                tuple(loc_b),
-            )
+                tuple(where),
+            ))
+        return problems
+
+    def pages_to_check_again(self, builder: Builder) -> set[str]:
+        """Pages whose faults only show after reading, to read again so that a build after a
+        failed one warns again: pages of :meth:`consistency_problems`, and pages with a
+        reference that does not resolve."""
+        pages = {location[0] for _, _, location in self.consistency_problems()}
+        for reference in self.references:
+            node = addnodes.pending_xref("", refdomain=self.name, reftype=reference.kind,
+                                         reftarget=reference.target, refexplicit=False)
+            if self.resolve_xref(self.env, reference.docname, builder, reference.kind,
+                                 reference.target, node, nodes.inline()) is None:
+                pages.add(reference.docname)
+        return pages
 
     # -- cross-references ----------------------------------------------------------------------
 
@@ -341,6 +407,23 @@ def warn_unknown_target(app: Any, domain: Domain, node: pending_xref) -> bool | 
         return None
     domain.warn_unknown(node)
     return True
+
+
+def settle_edition_owners(app: Any, env: BuildEnvironment) -> None:
+    """``env-updated``: which page keeps an edition id declared twice (before the environment
+    is saved, so that the next build knows)."""
+    domain = env.get_domain("ws")
+    assert isinstance(domain, WorkshopDomain)
+    domain.settle_edition_owners()
+
+
+def check_again(app: Any, env: BuildEnvironment, added: Set[str], changed: Set[str],
+                removed: Set[str]) -> set[str]:
+    """``env-get-outdated``: read again the pages with a fault that only shows across pages, so
+    that a build after a failed one fails again until the fault is fixed."""
+    domain = env.get_domain("ws")
+    assert isinstance(domain, WorkshopDomain)
+    return domain.pages_to_check_again(app.builder)
 
 
 def rewrite_index_pages(app: Any, env: BuildEnvironment) -> list[str]:

@@ -129,3 +129,15 @@ class Paper(NamedTuple):
     def key(self) -> str:
         """The paper's name in roles and objects.inv: ``<edition>/<id>``."""
         return f"{self.edition}/{self.id}"
+
+
+class Reference(NamedTuple):
+    """A ``ws:`` role in a page (``{ws:talk}`neurips2023/jeff-dean```), kept so that a page whose
+    reference did not resolve is read again by the next build, and warns again."""
+
+    #: the role's type: ``talk``, ``person``, ``edition``, ``paper``
+    kind: str
+    #: the target as the role resolves it
+    target: str
+    docname: str
+    lineno: int
