@@ -1,6 +1,6 @@
 """Every fact of the legacy pages is on the built edition pages: the seed pages' facts
 (tests/seed_facts.toml) and those of each edition made from the legacy site (tests/facts/<id>.toml,
-the same keys; one file per edition)."""
+the same keys; one file per edition, whose lists add to the seed facts of the same edition)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from conftest import TESTS
 
 FACTS = tomllib.loads((TESTS / "seed_facts.toml").read_text(encoding="utf-8"))
 for _path in sorted((TESTS / "facts").glob("*.toml")):
-    FACTS[_path.stem] = tomllib.loads(_path.read_text(encoding="utf-8"))
+    _facts = tomllib.loads(_path.read_text(encoding="utf-8"))
+    _seed = FACTS.setdefault(_path.stem, {"page": _facts["page"]})
+    assert _seed["page"] == _facts["page"], _path
+    for _key in ("texts", "links", "rows"):
+        if _key in _facts:
+            assert _key != "rows" or _key not in _seed, f"{_path}: rows also in seed_facts.toml"
+            _seed[_key] = _seed.get(_key, []) + _facts[_key]
 # Smart quotes turn ' and " into typographic ones; compare both sides in the straight form.
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
