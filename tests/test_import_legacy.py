@@ -89,7 +89,8 @@ def test_liquid_loop_over_papers_csv(tmp_path, capsys):
         "7,Engines of Thought,Ada Lovelace; Charles Babbage,"
         "https://mlforsystems.org/assets/papers/conf2032/paper12.pdf\n"
         "9,Compilers That Learn,Grace Hopper,"
-        "https://mlforsystems.org/assets/papers/conf2032/paper9.pdf\n")
+        "https://mlforsystems.org/assets/papers/conf2032/paper9.pdf\n"
+        "10,A Paper Without Authors,,https://mlforsystems.org/assets/papers/conf2032/paper10.pdf\n")
     page = (tmp_path / "editions" / "conf2032.md").read_text()
     assert ":venue: Harbour Convention Center\n:room: Room 211-213\n" in page
     assert ":::{ws:papers}\n:file: conf2032/papers.csv\n:::\n" in page
@@ -98,6 +99,8 @@ def test_liquid_loop_over_papers_csv(tmp_path, capsys):
     assert ("conf2032/accepted_papers.md:3: commented-out: front matter line "
             "'# workshop_name: conf2032' is commented out: not imported") in out
     assert "conf2032/index.md:28: references-gap: no reference is numbered 2" in out
+    assert ("conf2032/papers.csv:5: unmapped: paper 10 ('A Paper Without Authors') has no "
+            "authors; write them by hand, or mark the paper withdrawn") in out
 
 
 def test_same_input_same_output(tmp_path, capsys):
@@ -160,6 +163,31 @@ def test_a_broken_papers_csv_names_the_file(tmp_path, capsys):
     assert code == 1
     assert err == ("import-legacy: conf2032/papers.csv:1: the header has no 'title' column (it "
                    "has id, authors)\n")
+
+
+@pytest.mark.parametrize(("option", "content", "message"), [
+    ("--bib", None, "cannot read the bibliography: No such file or directory"),
+    ("--bib", "@misc{broken,\n title = {no end}\n", "cannot read the bibliography:"),
+    ("--people", "[ada\n", "the people file is not valid TOML:"),
+])
+def test_a_broken_bibliography_or_people_file_is_named(tmp_path, capsys, option, content,
+                                                       message):
+    path = tmp_path / "given"
+    if content is not None:
+        path.write_text(content)
+    code, _, err = run(capsys, str(FIXTURES / "conf2031"), "--edition", "conf2031",
+                       "--out", str(tmp_path / "o"), option, str(path))
+    assert code == 1
+    assert err.startswith(f"import-legacy: {path}: {message}")
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unwritable_out_directory_names_it(tmp_path, capsys):
+    (tmp_path / "editions").write_text("a file where the directory should be")
+    code, out, err = run(capsys, str(FIXTURES / "conf2031"), "--edition", "conf2031",
+                         "--out", str(tmp_path / "editions"))
+    assert (code, out) == (4, "")
+    assert err.startswith(f"import-legacy: cannot write {tmp_path / 'editions'}: ")
 
 
 def test_missing_directory_and_bad_edition_id(tmp_path, capsys):

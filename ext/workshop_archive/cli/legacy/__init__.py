@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .facts import EditionFacts
 
 #: exit codes (documented in --help and docs/maintainer/import-legacy.md)
-OK, UNREADABLE, USAGE, EDITED = 0, 1, 2, 3
+OK, UNREADABLE, USAGE, EDITED, UNWRITABLE = 0, 1, 2, 3, 4
 
 EPILOG = """\
 exit codes:
@@ -35,6 +35,7 @@ exit codes:
   2  the command line is wrong
   3  a page or data file written earlier was edited by hand: nothing was written
      (run again with --force to overwrite it)
+  4  the page or its files cannot be written (the message names the file)
 """
 
 
@@ -102,12 +103,16 @@ def run(args: argparse.Namespace) -> int:
             return EDITED
     page = with_header(edition_page(facts, keys), data,
                        f"{args.legacy_dir.name}/ of the old site")
-    out.mkdir(parents=True, exist_ok=True)
-    if data:
-        (out / args.edition).mkdir(exist_ok=True)
-    for name, text in data.items():
-        (out / args.edition / name).write_text(text, encoding="utf-8", newline="")
-    page_path.write_text(page, encoding="utf-8")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if data:
+            (out / args.edition).mkdir(exist_ok=True)
+        for name, text in data.items():
+            (out / args.edition / name).write_text(text, encoding="utf-8", newline="")
+        page_path.write_text(page, encoding="utf-8")
+    except OSError as error:
+        print(f"import-legacy: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        return UNWRITABLE
     print_report(facts, page_path, new_bib, len(keys))
     return OK
 

@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from pybtex.database import BibliographyDataError, parse_file
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.database import parse_file
+from pybtex.exceptions import PybtexError
 
 from .page import PageError
 
@@ -45,15 +45,17 @@ def identifiers(url: str, doi: str = "", eprint: str = "") -> set[str]:
 
 
 def known_works(path: Path | None) -> dict[str, str]:
-    """Each identifier of each entry of a bib file -> its key ({} when there is no file).
+    """Each identifier of each entry of a bib file -> its key ({} without a file).
 
     :raise PageError: when the file is not BibTeX pybtex can read.
     """
-    if path is None or not path.is_file():
+    if path is None:
         return {}
+    if not path.is_file():  # pybtex would look for it with kpsewhich, TeX's file finder
+        raise PageError(f"{path}: cannot read the bibliography: No such file or directory")
     try:
         data = parse_file(str(path), bib_format="bibtex")
-    except (PybtexSyntaxError, BibliographyDataError) as error:
+    except PybtexError as error:  # syntax errors, duplicate keys, unreadable files
         raise PageError(f"{path}: cannot read the bibliography: {error}") from error
     works: dict[str, str] = {}
     for key in sorted(data.entries):

@@ -87,6 +87,9 @@ def _duplicates(facts: EditionFacts) -> None:
             facts.fault(paper.source, "duplicate", f"paper id {paper.id!r} is also the id at "
                         f"{ids[paper.id]}; not imported twice")
             continue
+        if not paper.authors:
+            facts.fault(paper.source, "unmapped", f"paper {paper.id} ({paper.title!r}) has no "
+                        "authors; write them by hand, or mark the paper withdrawn")
         title = " ".join(paper.title.casefold().split())
         if title in titles:
             facts.fault(paper.source, "duplicate", f"paper {paper.title!r} is also listed at "
