@@ -113,7 +113,7 @@ def test_talks_page_groups_talks_by_edition_newest_first(archive):
         "Social Learning — Natasha Jaques (Invited Speaker)",
     ]
     assert sections[0].select_one("li").get_text(" ", strip=True) == (
-        "Talk title to be announced — Barbara Liskov (Keynote Speaker)")
+        "Talk title not published — Barbara Liskov (Keynote Speaker)")
     assert [a["href"] for a in sections[1].select("a.reference")] == [
         "editions/beta2022.html#natasha-jaques", "editions/beta2022.html#grace-hopper"]
 

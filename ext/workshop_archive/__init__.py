@@ -16,6 +16,7 @@ from .directives import committee, edition, indexes, papers, schedule, speaker
 from .domain import (
     WorkshopDomain,
     check_again,
+    reread_past_editions,
     rewrite_index_pages,
     settle_edition_owners,
     warn_unknown_target,
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(GroupSpeakerCards)
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)
+    app.connect("env-get-outdated", reread_past_editions)
     app.connect("env-get-updated", rewrite_index_pages)
     app.connect("env-updated", settle_edition_owners)
     app.connect("env-get-outdated", check_again)
@@ -67,7 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("workshop_archive.css")
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

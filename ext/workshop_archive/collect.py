@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
-from .config import canonical_name
+from .config import build_date, canonical_name
 from .text import family_name
 
 if TYPE_CHECKING:
@@ -93,6 +93,21 @@ def edition_dates(edition: Edition) -> str:
     """``December 16, 2023``, or ``December 10, 2021 – December 11, 2021`` ('' without a date)."""
     days = [dt.date.fromisoformat(iso) for iso in (edition.date, edition.end_date) if iso]
     return " – ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
+
+
+def is_upcoming(edition: Edition | None, config: Config) -> bool:
+    """True when the edition's last day is not yet past on the build's date (``ws_today``)."""
+    if edition is None or not edition.date:
+        return False
+    last = dt.date.fromisoformat(edition.end_date or edition.date)
+    return last >= build_date(config)
+
+
+def untitled(edition: Edition | None, config: Config) -> str:
+    """What a talk without a title says: it is to be announced only while the edition is to
+    come; after it, the title was simply never published."""
+    return ("title to be announced" if is_upcoming(edition, config)
+            else "title not published")
 
 
 def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:

@@ -7,6 +7,8 @@ right: an alias can change who a name on any page refers to.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -35,6 +37,12 @@ def setup_config(app: Sphinx) -> None:
         "ws_person_aliases", {}, "env", types=frozenset({dict}),
         description="filled from ws_people: {slug of an alias: person id}",
     )
+    app.add_config_value(
+        "ws_today", "", "env", types=frozenset({str}),
+        description="the build's date, YYYY-MM-DD: editions before it are past (default: the "
+                    "date of SOURCE_DATE_EPOCH, else today in UTC)",
+    )
+    app.connect("config-inited", check_today)
     app.connect("config-inited", load_people_file)
     # after the file is loaded, so that it also serves a ws_people written in conf.py
     app.connect("config-inited", index_aliases, priority=600)
@@ -181,3 +189,24 @@ def canonical_name(person: str, config: Config) -> str:
     """The name the people file declares for an id ('' when the file does not name it)."""
     entry = config.ws_people.get(person)
     return entry["name"] if entry else ""
+
+
+def check_today(app: Sphinx, config: Config) -> None:
+    """A ``ws_today`` that is not a date warns and is not used."""
+    try:
+        if config.ws_today:
+            dt.date.fromisoformat(config.ws_today)
+    except ValueError:
+        warn(f"ws_today {config.ws_today!r} is not a date; write it as YYYY-MM-DD, or remove it "
+             "to use the build's date", Problem.config, None)
+        config.ws_today = ""
+
+
+def build_date(config: Config) -> dt.date:
+    """The date a build takes as today: ``ws_today``, else the day of ``SOURCE_DATE_EPOCH`` (so
+    that a reproducible build gives the same pages on any day), else today in UTC."""
+    if config.ws_today:
+        return dt.date.fromisoformat(config.ws_today)
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()

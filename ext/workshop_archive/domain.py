@@ -83,6 +83,8 @@ class WorkshopDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         **{table: {} for table in FACT_TABLES},
         "fingerprint": "",
+        # {edition id: still to come?} as of the last build (see pages_to_reread)
+        "upcoming": {},
     }
 
     # -- facts, per document -------------------------------------------------------------------
@@ -391,13 +393,28 @@ class WorkshopDomain(Domain):
         """
         # Edition titles are shown on every index page but live in env.titles, not in our facts.
         titles = [collect.edition_title(self.env, edition) for edition in self.editions]
+        self.data["upcoming"] = self.upcoming()
         facts = (self.editions, titles, self.talks, self.members, self.papers,
-                 sorted(self.env.config.ws_people))
+                 sorted(self.env.config.ws_people), sorted(self.data["upcoming"].items()))
         fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()
         if fingerprint == self.data["fingerprint"]:
             return []
         self.data["fingerprint"] = fingerprint
         return sorted({host.docname for host in self.hosts})
+
+
+    def upcoming(self) -> dict[str, bool]:
+        """Whether each edition is still to come on the build's date."""
+        return {edition.id: collect.is_upcoming(edition, self.env.config)
+                for edition in self.editions}
+
+    def pages_to_reread(self) -> list[str]:
+        """The pages of editions that took place since the last build: a talk without a title
+        said "to be announced" there, and now says "not published"."""
+        before = self.data["upcoming"]
+        return sorted({edition.docname for edition in self.editions
+                       if edition.id in before
+                       and before[edition.id] != collect.is_upcoming(edition, self.env.config)})
 
 
 def warn_unknown_target(app: Any, domain: Domain, node: pending_xref) -> bool | None:
@@ -432,3 +449,10 @@ def rewrite_index_pages(app: Any, env: BuildEnvironment) -> list[str]:
     assert isinstance(domain, WorkshopDomain)
     return domain.pages_to_rewrite()
 
+
+def reread_past_editions(app: Any, env: BuildEnvironment, added: Set[str], changed: Set[str],
+                         removed: Set[str]) -> list[str]:
+    """``env-get-outdated``: the pages of editions that took place since the last build."""
+    domain = env.get_domain("ws")
+    assert isinstance(domain, WorkshopDomain)
+    return domain.pages_to_reread()

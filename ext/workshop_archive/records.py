@@ -33,6 +33,14 @@ class Edition(NamedTuple):
     website: str
     docname: str
     lineno: int
+    #: important dates, each ``YYYY-MM-DD`` and what the call added (``2023-10-06 (AoE)``), or ''
+    submission_deadline: str = ""
+    notification: str = ""
+    camera_ready: str = ""
+    #: the call for papers (a URL), or ''
+    call_for_papers: str = ""
+    #: held online; its ``timezone`` is then the zone the times were published in
+    virtual: bool = False
 
     @property
     def anchor(self) -> str:
@@ -68,6 +76,11 @@ class Talk(NamedTuple):
     lineno: int
     #: the card's HTML id
     anchor: str
+
+    @property
+    def affiliations(self) -> tuple[str, ...]:
+        """The affiliations, as written ``A; B`` in one field."""
+        return tuple(part.strip() for part in self.affiliation.split(";") if part.strip())
 
     @property
     def key(self) -> str:

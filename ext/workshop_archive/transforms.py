@@ -134,7 +134,7 @@ class FillIndexes(SphinxPostTransform):
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
             if appearance.kind == "talk":
-                shown = appearance.title or "title to be announced"
+                shown = appearance.title or collect.untitled(edition, self.config)
                 if appearance.role:
                     paragraph += nodes.Text(f"{appearance.role}, ")
                 paragraph += place_reference(docname, appearance.docname, appearance.anchor,
@@ -163,7 +163,7 @@ class FillIndexes(SphinxPostTransform):
             talks = nodes.bullet_list(classes=["ws-talks"])
             for talk in sorted(by_edition[edition_id], key=lambda t: (t.docname, t.lineno)):
                 paragraph = nodes.paragraph()
-                shown = talk.title or "Talk title to be announced"
+                shown = talk.title or f"Talk {collect.untitled(edition, self.config)}"
                 paragraph += place_reference(docname, talk.docname, talk.anchor,
                                              nodes.emphasis(shown, shown))
                 name = collect.display_name(talk.person, [talk.name], self.config)
@@ -193,7 +193,8 @@ class FillIndexes(SphinxPostTransform):
                                     classes=["sd-badge", "ws-badge", "ws-edition-year"])
                 body += nodes.paragraph("", "", year)
             when_where = " · ".join(
-                p for p in (edition.conference, collect.edition_dates(edition), edition.city) if p)
+                p for p in (edition.conference, collect.edition_dates(edition), edition.city,
+                            "Virtual" if edition.virtual else "") if p)
             body += nodes.paragraph(when_where, when_where, classes=["ws-edition-when"])
             if keynotes[edition.id]:
                 names = "Keynote: " + ", ".join(keynotes[edition.id])

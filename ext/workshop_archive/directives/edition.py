@@ -34,6 +34,12 @@ def long_date(iso: str) -> str:
     return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
+def month_day(iso: str) -> str:
+    """``2023-10-06`` -> ``October 6, 2023``."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def timezone_name(timezone: str, iso_date: str) -> str:
     """The abbreviation in force on that day (``CST``), or the IANA name when it has none."""
     zone = ZoneInfo(timezone)
@@ -60,9 +66,12 @@ class EditionDirective(WorkshopDirective):
     option_spec: ClassVar[dict[str, object]] = {
         **dict.fromkeys(
             ("conference", "date", "end-date", "hours", "venue", "room", "city", "timezone",
-             "contact", "website"),
+             "contact", "website", "submission-deadline", "notification", "camera-ready",
+             "call-for-papers"),
             directives.unchanged,
         ),
+        # held online: the card says so, and :timezone: is the zone the times were published in
+        "virtual": directives.flag,
         # an example (the directive reference): rendered, but kept out of the archive
         "no-index": directives.flag,
     }
@@ -113,7 +122,26 @@ class EditionDirective(WorkshopDirective):
             website=self.link_field("website"),
             docname=self.env.docname,
             lineno=self.lineno,
+            submission_deadline=self.important_date("submission-deadline"),
+            notification=self.important_date("notification"),
+            camera_ready=self.important_date("camera-ready"),
+            call_for_papers=self.link_field("call-for-papers"),
+            virtual="virtual" in self.options,
         )
+
+    def important_date(self, name: str) -> str:
+        """A date of the call, ``YYYY-MM-DD`` and, if the call said more, that note after it:
+        ``2023-10-06 (AoE)``."""
+        value = self.field(name)
+        day, _, note = value.partition(" ")
+        try:
+            return " ".join((dt.date.fromisoformat(day).isoformat(), note.strip())).strip() if (
+                value) else ""
+        except ValueError:
+            self.warn(f":{name}: {value!r} does not start with a date; write it as YYYY-MM-DD, "
+                      "then anything the call added, e.g. '2023-10-06 (AoE)'", Problem.bad_value,
+                      self.option_line(name))
+            return ""
 
     def date_field(self, name: str) -> str:
         value = self.field(name)
@@ -179,10 +207,20 @@ class EditionDirective(WorkshopDirective):
             when += f", {edition.hours}"
         if edition.timezone and edition.date:
             when += f" ({timezone_name(edition.timezone, edition.date)}, {edition.timezone})"
-        where = ", ".join(p for p in (edition.venue, edition.room, edition.city) if p)
-        for label, value in (("Host", edition.conference), ("When", when), ("Where", where)):
+        where = ", ".join(p for p in ("Virtual" if edition.virtual else "", edition.venue,
+                                      edition.room, edition.city) if p)
+        dates = "; ".join(f"{label} {month_day(value[:10])}{value[10:]}" for label, value in (
+            ("submission deadline", edition.submission_deadline),
+            ("notification", edition.notification),
+            ("camera-ready", edition.camera_ready)) if value)
+        for label, value in (("Host", edition.conference), ("When", when), ("Where", where),
+                             ("Dates", dates[:1].upper() + dates[1:])):
             if value:
                 facts += self.fact(label, nodes.Text(value))
+        if edition.call_for_papers:
+            facts += self.fact("Call for papers", nodes.reference(
+                edition.call_for_papers, edition.call_for_papers,
+                refuri=edition.call_for_papers))
         if edition.contact:
             uri = f"mailto:{edition.contact}"
             facts += self.fact("Contact", nodes.reference(edition.contact, edition.contact,

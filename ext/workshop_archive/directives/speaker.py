@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..collect import untitled
 from ..config import person_id
 from ..diagnostics import Problem
 from ..nodes import card_heading, design_card
@@ -182,8 +183,8 @@ class SpeakerDirective(WorkshopDirective):
             body += nodes.paragraph("", "", nodes.emphasis(talk.title, talk.title),
                                     classes=["ws-talk-title"])
         else:
-            announced = "Talk title to be announced"
-            body += nodes.paragraph(announced, announced, classes=["ws-talk-title", "ws-tba"])
+            shown = f"Talk {untitled(self.current_edition(), self.config)}"
+            body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
         content = self.make_safe(self.parse_content_to_nodes())
         abstracts = [n for n in content
                      if isinstance(n, nodes.Element) and "ws-abstract" in n["classes"]]
