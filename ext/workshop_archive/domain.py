@@ -65,7 +65,7 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 3
+    data_version = 4
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),
