@@ -8,7 +8,10 @@ Read phase, ``source-read``. Each fault is one located warning, and the page is 
 - a tab after an option name (``:role:<TAB>keynote``), which MyST reads as a broken option block
   and so drops every option of the directive, is read as a space;
 - an empty page gets its file name as title, instead of Sphinx's warnings at every toctree that
-  lists it.
+  lists it;
+- HTML written in an edition page outside the directives (a title such as
+  ``# <script>...</script>``) is shown as text, as in the directives' bodies
+  (:class:`RawHtmlAsText`, a transform).
 
 A page that warned is read again by the next build (``env.note_reread``), so that a build after
 a failed one fails again until the page is fixed.
@@ -19,6 +22,9 @@ from __future__ import annotations
 import codecs
 import re
 from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
 
 from .diagnostics import Problem, warn
 
@@ -124,6 +130,32 @@ def _check(env: BuildEnvironment, docname: str, text: str) -> list[int]:
     return lines
 
 
+class RawHtmlAsText(SphinxTransform):
+    """Raw HTML in a page that declares an edition becomes literal text, one warning a line.
+    Runs before ``doctree-read``, so the page's title (shown in toctrees, indexes and search)
+    is text too."""
+
+    #: before doctree-read (DoctreeReadEvent, 880), which records the title
+    default_priority = 870
+
+    def apply(self, **kwargs: object) -> None:
+        if not self.env.get_domain("ws").data["editions"].get(self.env.docname):
+            return
+        by_line: dict[int, list[nodes.raw]] = {}
+        for raw in self.document.findall(nodes.raw):
+            if "html" in raw.get("format", "").split():
+                by_line.setdefault(raw.line or 1, []).append(raw)
+        for line, raws in by_line.items():
+            shown = " ".join(raw.astext().strip() for raw in raws)
+            warn(f"HTML in the page is shown as text, not run ({shown[:40]!r}); write Markdown "
+                 "instead", Problem.markup, (self.env.docname, line))
+            for raw in raws:
+                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+        if by_line:
+            self.env.note_reread()
+
+
 def setup_sources(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_leniently)
     app.connect("source-read", check_source)
+    app.add_transform(RawHtmlAsText)
