@@ -38,7 +38,8 @@ STATIC = Path(__file__).parent / "static"
 
 def add_static_path(app: Sphinx, config: Config) -> None:
     """Serve the extension's stylesheet with the project's own static files."""
-    config.html_static_path.append(str(STATIC))
+    # a new list: the default value of a setting is one list shared by every app of the process
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
