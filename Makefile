@@ -21,13 +21,13 @@ help: ## list the targets
 $(VENV)/.stamp-docs: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[site]'
 	touch $@
 
 $(VENV)/.stamp-test: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@ $(VENV)/.stamp-docs
 
 html: $(VENV)/.stamp-docs ## build the site into _build/html (warnings are errors)

@@ -7,9 +7,7 @@ edition is added by adding a file under editions/ only (docs/maintainer/architec
 from __future__ import annotations
 
 import os
-import sys
 import time
-from pathlib import Path
 
 project = "ML for Systems Archive"
 author = "The ML for Systems workshop organizers"
@@ -23,6 +21,8 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "workshop_archive",
+    # the site layer: pydata-sphinx-theme made lighter, icons, print rules (ext/archive_site)
+    "archive_site",
 ]
 
 root_doc = "index"
@@ -66,9 +66,3 @@ html_theme_options = {
 html_context = {"default_mode": "auto"}
 # The index pages have no section of their own to navigate: their width goes to the content.
 html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "people": [], "talks": []}
-# Lighter pages, every feature kept (docs/maintainer/performance.md): inline SVG icons and a theme
-# stylesheet without Font Awesome (docs/_templates); assets a page does not use are left out
-# (docs/_ext/lean_theme.py).
-templates_path = ["_templates"]
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-extensions.append("lean_theme")

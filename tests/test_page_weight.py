@@ -10,7 +10,6 @@ itself, and photos are kept small and lazy by the photo pipeline (tests/test_pho
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-LEAN_THEME = Path(__file__).parent.parent / "docs" / "_ext" / "lean_theme.py"
 EDITION_MAX_BYTES = 250 * 1024
 EDITION_MAX_REQUESTS = 12
 
@@ -93,33 +91,3 @@ def test_search_page_still_loads_the_search_index(built_site):
     search = built_site.html / "search.html"
     names = {file.name for file in page_resources(search, built_site.html)}
     assert {"searchtools.js", "searchindex.js", "language_data.js"} <= names
-
-
-def load_lean_theme():
-    """docs/_ext/lean_theme.py, which conf.py loads from its own folder."""
-    spec = importlib.util.spec_from_file_location("lean_theme", LEAN_THEME)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_lean_stylesheet_drops_icon_rules_and_keeps_the_rest():
-    """docs/_ext/lean_theme.py on a stylesheet shaped like the theme's."""
-    lean_theme = load_lean_theme()
-    css = (
-        '@charset "UTF-8";/*! Bootstrap licence */:root{--x:1}'
-        "/* a plain comment { */"
-        '@font-face{font-family:"Font Awesome 7 Free";src:url(fa.woff2)}'
-        '@font-face{font-family:Inter;src:url(inter.woff2)}'
-        '.fa-sun:before{content:"\\f185"}.fa,.fas{display:inline-block}'
-        '.fade{opacity:0}.btn,.fa-lg{font-size:1rem}.quote:before{content:"}{"}'
-        "@media (min-width:1px){.fa-xs{font-size:.5em}.navbar{gap:1px}}"
-        "@media print{.fa-print{display:none}}@keyframes fa-spin{to{transform:rotate(1turn)}}"
-    )
-    assert lean_theme.without_icons(css) == (
-        '@charset "UTF-8";/*! Bootstrap licence */:root{--x:1}'
-        '@font-face{font-family:Inter;src:url(inter.woff2)}'
-        '.fade{opacity:0}.btn,.fa-lg{font-size:1rem}.quote:before{content:"}{"}'
-        "@media (min-width:1px){.navbar{gap:1px}}"
-    )
-

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .bibfiles import setup_bibfiles
-from .citations import register_pybtex_styles
 from .config import setup_config
 from .directives import committee, edition, indexes, papers, schedule, speaker
 from .domain import (
@@ -65,7 +64,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", settle_edition_owners)
     app.connect("env-get-outdated", check_again)
     app.connect("warn-missing-reference", warn_unknown_target)
-    app.connect("builder-inited", register_pybtex_styles)
     app.connect("config-inited", add_static_path)
     app.add_css_file("workshop_archive.css")
     return {

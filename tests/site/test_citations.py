@@ -1,5 +1,5 @@
 """Citations stay cheap: once the build starts, sphinxcontrib-bibtex's style lookups no longer
-scan every installed distribution (see ext/workshop_archive/citations.py)."""
+scan every installed distribution (see ext/archive_site/citations.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import warnings_of
 
 CONF = (
-    'extensions = ["myst_parser", "sphinxcontrib.bibtex", "workshop_archive"]\n'
+    'extensions = ["myst_parser", "sphinxcontrib.bibtex", "archive_site"]\n'
+    'html_theme = "pydata_sphinx_theme"\n'
     'bibtex_bibfiles = ["refs.bib"]\n'
     'bibtex_default_style = "unsrt"\n'
     'bibtex_foot_reference_style = "foot"\n'
