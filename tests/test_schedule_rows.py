@@ -22,6 +22,8 @@ def built(app):
 def tables(app, name: str) -> list[BeautifulSoup]:
     page = BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"),
                          "html.parser")
+    for calendar_link in page.select(".ws-calendar-link"):  # tests/test_calendar.py
+        calendar_link.decompose()
     return page.select("table.ws-schedule")
 
 

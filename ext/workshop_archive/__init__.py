@@ -20,6 +20,7 @@ from .domain import (
     settle_edition_owners,
     warn_unknown_target,
 )
+from .exports import setup_exports
 from .nodes import setup_nodes
 from .photos import setup_photos
 from .sources import setup_sources
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_photos(app)
     setup_sources(app)
     setup_bibfiles(app)
+    setup_exports(app)
     app.add_domain(WorkshopDomain)
     edition.setup(app)
     speaker.setup(app)
@@ -68,7 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("workshop_archive.css")
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -30,12 +30,12 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import Edition, IndexHost, Membership, Paper, Talk
+    from .records import Edition, IndexHost, Membership, Paper, Slot, Talk
 
 T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
-FACT_TABLES = ("editions", "talks", "members", "papers", "hosts", "references")
+FACT_TABLES = ("editions", "talks", "members", "papers", "slots", "hosts", "references")
 #: ``ref_context`` key holding the edition of the page being read.
 EDITION_CONTEXT = "ws:edition"
 
@@ -65,7 +65,7 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 4
+    data_version = 5
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),
@@ -161,6 +161,10 @@ class WorkshopDomain(Domain):
     @property
     def papers(self) -> list[Paper]:
         return list(self.facts("papers"))
+
+    @property
+    def slots(self) -> list[Slot]:
+        return list(self.facts("slots"))
 
     @property
     def hosts(self) -> list[IndexHost]:

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
+#: the class of a paragraph that holds nothing but a calendar link (removed with it)
+CALENDAR_CLASS = "ws-calendar"
+
+
 class archive_index(nodes.General, nodes.Element):
     """Placeholder for a cross-edition index; attributes ``kind`` and ``docname``."""
 
@@ -30,6 +34,14 @@ class papers_list(nodes.General, nodes.Element):
 
 class card_heading(nodes.Part, nodes.TextElement):
     """The title of a card (a speaker's name): ``<h3>`` in HTML, bold text elsewhere."""
+
+
+class calendar_link(nodes.Inline, nodes.Element):
+    """Placeholder of an "Add to calendar" link; attributes ``kind`` (``edition``, ``talk`` or
+    ``slot``), ``key`` (``<docname>:<edition id>``, the talk key, or ``<docname>:<line>`` of
+    the row) and ``docname``.
+    Replaced by a link to the calendar file in HTML, removed in other formats
+    (exports.CalendarLinks)."""
 
 
 def visit_card_heading_html(self: HTML5Translator, node: card_heading) -> None:
@@ -64,6 +76,6 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(card_heading, html=(visit_card_heading_html, depart_card_heading_html))
     # Replaced before writing; skipping is the safe answer should one ever reach a writer.
     skipped = (skip, None)
-    for node in (archive_index, papers_list):
+    for node in (archive_index, papers_list, calendar_link):
         app.add_node(node, html=skipped, latex=skipped, text=skipped, man=skipped,
                      texinfo=skipped)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .text import slugify
+
 
 class Edition(NamedTuple):
     """One edition of the workshop, from the ``edition`` directive."""
@@ -100,6 +102,43 @@ class Membership(NamedTuple):
     lineno: int
     #: the HTML id of the list item
     anchor: str
+
+
+class Slot(NamedTuple):
+    """A timed row of an edition's schedule, from a ``schedule`` directive: what the calendars,
+    the archive data and the structured data list as an event."""
+
+    edition: str
+    #: ISO date of the day ('' when neither the schedule nor the edition gives one)
+    date: str
+    #: the start as ``HH:MM``
+    start: str
+    #: the end as ``HH:MM``, '' when the schedule does not say
+    end: str
+    #: a kind from KINDS in directives/schedule.py
+    kind: str
+    #: True for a row that runs beside another (``[talk, parallel]``)
+    parallel: bool
+    #: the row's text as written, without markup
+    text: str
+    #: the talk the row links to (``<edition>/<person>``), '' when none
+    talk: str
+    #: the paper the row presents (``<edition>/<id>``), '' when none
+    paper: str
+    docname: str
+    lineno: int
+
+    @property
+    def slug(self) -> str:
+        """The row's name in file names and calendar UIDs: the speaker's id for a talk,
+        ``paper-<id>`` for a paper, else the day, the start and the first words
+        (``20231216-0900-opening-remarks``)."""
+        if self.talk:
+            return self.talk.partition("/")[2]
+        if self.paper:
+            return f"paper-{slugify(self.paper.partition('/')[2])}"
+        words = "-".join(slugify(self.text).split("-")[:6]) or "session"
+        return f"{self.date.replace('-', '')}-{self.start.replace(':', '')}-{words}"
 
 
 class IndexHost(NamedTuple):

@@ -16,7 +16,7 @@ from docutils.parsers.rst import directives
 
 from ..diagnostics import Problem
 from ..domain import EDITION_CONTEXT
-from ..nodes import design_card
+from ..nodes import CALENDAR_CLASS, calendar_link, design_card
 from ..records import Edition
 from ..text import parse_time, slugify
 from .base import UNINDEXED_EDITION, WorkshopDirective, add_directive
@@ -230,6 +230,10 @@ class EditionDirective(WorkshopDirective):
                                                           refuri=edition.website))
         card, body = design_card("sd-mb-3", "ws-edition", ids=[edition.anchor])
         body += facts
+        docname = self.env.docname
+        body += nodes.paragraph("", "", calendar_link(kind="edition", key=f"{docname}:{edition.id}",
+                                                      docname=docname),
+                                classes=[CALENDAR_CLASS])
         self.set_source_info(card)
         self.add_name(card)
         return card

@@ -16,8 +16,12 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 
+from ..config import person_id
 from ..diagnostics import Problem
+from ..nodes import calendar_link
+from ..records import Slot
 from ..text import ClockTime, parse_time
 from .base import WorkshopDirective, add_directive
 from .edition import hours_bounds, long_date, timezone_name
@@ -117,8 +121,39 @@ class ScheduleDirective(WorkshopDirective):
             return []
         self.check_times(rows)
         self.check_hours(rows)
-        table = self.render(rows, self.ends(rows))
+        ends = self.ends(rows)
+        date = self.schedule_date()
+        table = self.render(rows, ends, date)
+        rendered = [row for row in table.findall(nodes.row)
+                    if "ws-day" not in row["classes"]][1:]  # [0] is the head
+        self.record(rows, ends, date, rendered)
         return [table]
+
+    def record(self, rows: list[Row], ends: list[ClockTime | None], date: str,
+               rendered: list[nodes.row]) -> None:
+        """Note each timed row as a :class:`~workshop_archive.records.Slot` of the edition,
+        with the talk or paper it links to."""
+        edition = self.current_edition()
+        if edition is None or self.in_example():
+            return
+        for row, end, table_row in zip(rows, ends, rendered, strict=True):
+            day = row.day or date
+            if row.time is None or not day or day.startswith("?"):
+                continue
+            linked = {ref.get("reftype"): ref["reftarget"]
+                      for ref in reversed(list(table_row[1][0].findall(addnodes.pending_xref)))
+                      if ref.get("refdomain") == "ws"}
+            talk = linked.get("talk", "")
+            if talk:
+                talk_edition, _, name = talk.partition("/")
+                talk = f"{talk_edition}/{person_id(name, self.config)}"
+            self.domain.note("slots", Slot(
+                edition=edition.id, date=day, start=row.time.iso,
+                end=end.iso if end is not None and end > row.time else "", kind=row.kind,
+                parallel=row.parallel, text=" ".join(table_row[1][0][0].astext().split()),
+                talk=talk, paper=linked.get("paper", ""), docname=self.env.docname,
+                lineno=row.lineno,
+            ))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -384,9 +419,8 @@ class ScheduleDirective(WorkshopDirective):
         else:
             taken[date] = self.lineno
 
-    def render(self, rows: list[Row], ends: list[ClockTime | None]) -> nodes.table:
+    def render(self, rows: list[Row], ends: list[ClockTime | None], date: str) -> nodes.table:
         table = nodes.table(classes=["ws-schedule"])
-        date = self.schedule_date()
         self.check_day_taken(date)
         caption = self.caption(rows, date)
         table += nodes.title(caption, caption)
@@ -431,6 +465,9 @@ class ScheduleDirective(WorkshopDirective):
         what: list[nodes.Node] = [
             nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))]
         self.make_safe(what, row.lineno)
+        if row.time is not None:
+            what += [nodes.Text(" "), calendar_link(
+                kind="slot", key=f"{self.env.docname}:{row.lineno}", docname=self.env.docname)]
         result = self.table_row(when, what)
         if row.nested:
             items = nodes.bullet_list(classes=["ws-nested"])

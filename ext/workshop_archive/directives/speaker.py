@@ -19,7 +19,7 @@ from docutils.parsers.rst import directives
 from ..collect import untitled
 from ..config import person_id
 from ..diagnostics import Problem
-from ..nodes import card_heading, design_card
+from ..nodes import CALENDAR_CLASS, calendar_link, card_heading, design_card
 from ..photos import photo_node, photo_problem
 from ..records import Talk
 from ..text import initials, slugify
@@ -185,6 +185,9 @@ class SpeakerDirective(WorkshopDirective):
         else:
             shown = f"Talk {untitled(self.current_edition(), self.config)}"
             body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
+        body += nodes.paragraph("", "", calendar_link(kind="talk", key=talk.key,
+                                                      docname=self.env.docname),
+                                classes=[CALENDAR_CLASS])
         content = self.make_safe(self.parse_content_to_nodes())
         abstracts = [n for n in content
                      if isinstance(n, nodes.Element) and "ws-abstract" in n["classes"]]

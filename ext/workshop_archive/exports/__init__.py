@@ -1,0 +1,97 @@
+"""Outputs that are not pages, written from the domain's facts (write phase): the calendars.
+
+HTML builders only (html, dirhtml, singlehtml; not epub, whose book holds pages only): the files are
+written once per build, at ``build-finished``, and each "Add to calendar" placeholder becomes a
+link to its file. In every other format the placeholders are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
+
+from ..collect import edition_title
+from ..nodes import CALENDAR_CLASS, calendar_link
+from .events import events, summary
+from .ics import calendar_files, edition_file, event_file, write_calendars
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from ..domain import WorkshopDomain
+
+def writes_exports(builder: Builder) -> bool:
+    """True for the builders whose output is a website."""
+    return builder.format == "html" and not isinstance(builder, Epub3Builder)
+
+
+def calendar_targets(domain: WorkshopDomain) -> dict[tuple[str, str], tuple[PurePosixPath, str]]:
+    """(kind, key) of each calendar link -> (its file, what the link adds to the calendar)."""
+    env = domain.env
+    targets: dict[tuple[str, str], tuple[PurePosixPath, str]] = {}
+    by_edition = events(domain)
+    for edition in domain.editions_by_id.values():
+        rows = by_edition.get(edition.id, [])
+        if rows or edition.date:
+            # keyed by page too: a second page that declares the id (warned) links nothing
+            targets["edition", f"{edition.docname}:{edition.id}"] = (
+                edition_file(edition.id), edition_title(env, edition))
+        for event in rows:
+            what = (event_file(event), summary(event, env.config))
+            targets["slot", f"{event.slot.docname}:{event.slot.lineno}"] = what
+            if event.talk is not None:
+                targets.setdefault(("talk", event.talk.key), what)
+    return targets
+
+
+class CalendarLinks(SphinxPostTransform):
+    """Each "Add to calendar" placeholder becomes a link to its file, or goes away (outside
+    HTML, or when there is nothing to add: a talk the schedule does not time)."""
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(calendar_link))
+        if not placeholders:
+            return
+        domain: WorkshopDomain = self.env.get_domain("ws")  # type: ignore[assignment]
+        builder = self.env._app.builder  # as Sphinx's own ReferencesResolver (9.0)
+        targets = (domain._lookup("calendar", lambda: calendar_targets(domain))
+                   if writes_exports(builder) else {})
+        for placeholder in placeholders:
+            found = targets.get((placeholder["kind"], placeholder["key"]))
+            if found is None:
+                parent = placeholder.parent
+                parent.remove(placeholder)
+                if CALENDAR_CLASS in parent.get("classes", ()) and not parent.children:
+                    parent.parent.remove(parent)
+                continue
+            path, what = found
+            base = builder.get_target_uri(placeholder["docname"])
+            link = nodes.reference(
+                "", "", nodes.Text("Add to calendar"),
+                nodes.inline("", f": {what}", classes=["visually-hidden"]),
+                refuri=relative_uri(base, str(path)), classes=["ws-calendar-link"],
+            )
+            placeholder.replace_self(link)
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the calendars of a website build."""
+    if exception is not None or not writes_exports(app.builder):
+        return
+    domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
+    titles = {edition.id: edition_title(app.env, edition)
+              for edition in domain.editions_by_id.values()}
+    write_calendars(Path(app.outdir), calendar_files(domain, app.builder, titles))
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.add_post_transform(CalendarLinks)
+    app.connect("build-finished", write_exports)
