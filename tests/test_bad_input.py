@@ -205,3 +205,29 @@ def page_without_calendar_links(path: Path) -> BeautifulSoup:
     for link in page.select(".ws-calendar-link"):
         link.decompose()
     return page
+
+
+def test_the_index_pages_keep_what_the_faulty_pages_hold(corpus_build):
+    """The corpus's index shows the People and Editions indexes: a fault loses nothing there
+    either, and adds nobody (a line of prose or of a nested directive is no person)."""
+    html = (corpus_build.outdir / "index.html").read_text(encoding="utf-8")
+    body = BeautifulSoup(html, "html.parser").select_one("div.body")
+    people = {entry["id"]: entry.get_text(" ", strip=True)
+              for entry in body.select("[id^=people-]")}
+    for title in ("Tab after an option name", "A byte that is not UTF-8", "NUL byte in a bio",
+                  "Javascript autolink", "Javascript link written reference-style",
+                  "Photo outside the project", "Prose inside a committee",
+                  "Directive inside a committee", "Edition id in another script",
+                  "The name of a member without letters", "Markup in the link label of a member"):
+        assert title in people["people-ada-lovelace"], title
+    for title in ("Prose inside a committee", "Directive inside a committee",
+                  "Two committees of one title"):
+        assert title in people["people-charles-babbage"], title
+    assert not [person for person in people if "thanks" in person or "note" in person
+                or person == "people-"]
+    editions = body.get_text(" ", strip=True)
+    for title in ("Last day before the first", "Contact with an at sign but no address",
+                  "End before the last row", "Script <script>alert(1)</script> in the title"):
+        assert title in editions, title
+    ids = [tag["id"] for tag in body.select("[id]")]
+    assert len(ids) == len(set(ids))

@@ -80,6 +80,10 @@ def test_a_new_page_that_sorts_first_does_not_take_an_existing_edition_id(site):
     assert link["href"] == "neurips2030.html" and link.get_text() == "NeurIPS 2030"
     people = done.main("people").get_text(" ", strip=True)
     assert "Ada Lovelace" in people and "Organizing Committee" in people
+    index = done.main("index")
+    assert "NeurIPS 2030" in index.get_text() and "NeurIPS 2031" in index.get_text()
+    ids = [tag["id"] for tag in index.select("[id]")]
+    assert len(ids) == len(set(ids))
 
 
 def test_a_page_added_later_with_a_taken_id_is_the_one_warned(site):
