@@ -117,7 +117,8 @@ def test_similar_names_are_warned_at_the_newer_edition_with_advice_towards_the_o
 def test_names_in_any_script_are_distinct_people(site):
     committee = (":::{committee} Organizing Committee\n- 张伟, Tsinghua University\n"
                  "- 章伟, Peking University\n- محمد علي, Cairo University\n"
-                 "- Zhang Wei, Tsinghua University\n:::\n")
+                 "- Zhang Wei, Tsinghua University\n:::\n\n"
+                 ":::{speaker} 张伟\n:talk: 一\n:::\n\n:::{speaker} 章伟\n:talk: 二\n:::\n")
     project = site({"conf2030": edition("conf2030", "2030-12-14", committee)})
     done = project.build()
     assert done.warnings == []
@@ -127,6 +128,8 @@ def test_names_in_any_script_are_distinct_people(site):
         "people-zhang-wei-a3a0ba"]
     text = done.main("people").get_text(" ", strip=True)
     assert all(name in text for name in ("张伟", "章伟", "محمد علي", "Zhang Wei"))
+    cards = done.main("editions/conf2030").select(".ws-speaker")
+    assert [card["id"] for card in cards] == ["zhang-wei-a3a0ba", "zhang-wei-8b5f1c"]
 
 
 @pytest.mark.parametrize(("pages", "page", "line"), [
