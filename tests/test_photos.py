@@ -128,7 +128,7 @@ def the_photo_warning(srcdir: Path, app) -> str:
 def test_a_file_that_is_no_image_warns_at_its_photo_line(copy_root):
     srcdir, app = build_with_photo(copy_root, lambda path: path.write_bytes(b"not a JPEG"))
     assert the_photo_warning(srcdir, app) == (
-        "is not used: it is not an image Pillow reads; save it as JPEG, PNG or WebP "
+        "is not used: it is not an image Pillow reads; use a JPEG, PNG or WebP file "
         "[workshop.bad_photo]")
 
 
@@ -142,7 +142,7 @@ def test_a_png_whose_text_inflates_past_pillows_limit_warns_and_the_build_goes_o
     srcdir, app = build_with_photo(copy_root, text_bomb)
     warning = the_photo_warning(srcdir, app)
     assert warning.startswith("is not used: it cannot be read as an image ("), warning
-    assert warning.endswith("); save it again as JPEG or PNG [workshop.bad_photo]")
+    assert warning.endswith("); use a JPEG or PNG file [workshop.bad_photo]")
 
 
 def test_a_photo_of_too_many_pixels_warns_before_it_is_decoded(copy_root):
@@ -151,7 +151,7 @@ def test_a_photo_of_too_many_pixels_warns_before_it_is_decoded(copy_root):
         copy_root, lambda path: Image.new("L", (side, side)).save(path, "PNG"))
     assert the_photo_warning(srcdir, app) == (
         f"is not used: it has {side} x {side} pixels, more than {MAX_PIXELS / 1e6:.0f} megapixels; "
-        "save a smaller copy, e.g. 512 x 512 [workshop.bad_photo]")
+        "use a smaller copy, e.g. 512 x 512 [workshop.bad_photo]")
 
 
 def test_a_photo_file_too_large_warns(copy_root):
@@ -159,7 +159,7 @@ def test_a_photo_file_too_large_warns(copy_root):
         path.write_bytes(path.read_bytes() + bytes(MAX_BYTES))
 
     srcdir, app = build_with_photo(copy_root, large)
-    assert "more than 20 MB; save a smaller copy [workshop.bad_photo]" in the_photo_warning(
+    assert "more than 20 MB; use a smaller copy [workshop.bad_photo]" in the_photo_warning(
         srcdir, app)
 
 

@@ -90,13 +90,13 @@ def photo_problem(path: Path) -> str | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
         return (f"the file has {size / 1e6:.1f} MB, more than {MAX_BYTES / 1e6:.0f} MB; "
-                "save a smaller copy")
+                "use a smaller copy")
     try:
         with Image.open(path) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 return (f"it has {width} x {height} pixels, more than {MAX_PIXELS / 1e6:.0f} "
-                        "megapixels; save a smaller copy, e.g. 512 x 512")
+                        "megapixels; use a smaller copy, e.g. 512 x 512")
             image.draft("RGB", (CARD_PHOTO_PX * max(DENSITIES),) * 2)
             image.load()
     # Pillow reports a broken file with many kinds of error (OSError, ValueError for a text chunk
@@ -104,8 +104,8 @@ def photo_problem(path: Path) -> str | None:
     # file cannot be shown.
     except Exception as error:
         if isinstance(error, UnidentifiedImageError):
-            return "it is not an image Pillow reads; save it as JPEG, PNG or WebP"
-        return f"it cannot be read as an image ({error}); save it again as JPEG or PNG"
+            return "it is not an image Pillow reads; use a JPEG, PNG or WebP file"
+        return f"it cannot be read as an image ({error}); use a JPEG or PNG file"
     return None
 
 
