@@ -157,3 +157,14 @@ def test_an_unchanged_site_without_faults_reads_nothing_again(site):
     project = site({"conf2030": edition("conf2030", "2030-12-14", "See {ws:edition}`conf2030`.\n")})
     assert project.build().warnings == []
     assert project.build().read == []
+
+
+def test_an_edition_page_without_a_title_warns_once_at_the_file(site):
+    untitled = ":::{edition} neurips2031\n:conference: NeurIPS 2031\n:date: 2031-12-14\n:::\n"
+    project = site({"neurips2030": edition("neurips2030", "2030-12-14"), "neurips2031": untitled})
+    done = project.build()
+    assert done.warnings == [located(
+        project, "neurips2031", 1, "the page has no title; write one on its first line, e.g. "
+        "'# NeurIPS 2031' [workshop.missing_field]")]
+    assert done.main("editions/neurips2031").h1.get_text().rstrip("¶#") == "NeurIPS 2031"
+    assert "December 14, 2031" in done.main("editions/neurips2031").get_text()

@@ -9,6 +9,8 @@ Read phase, ``source-read``. Each fault is one located warning, and the page is 
   and so drops every option of the directive, is read as a space;
 - an empty page gets its file name as title, instead of Sphinx's warnings at every toctree that
   lists it;
+- an edition page without a title gets one (its host conference, else its id), instead of
+  Sphinx's warnings at the toctrees that list it (:class:`TitleForUntitledPage`);
 - HTML written in an edition page outside the directives (a title such as
   ``# <script>...</script>``) is shown as text, as in the directives' bodies
   (:class:`RawHtmlAsText`, a transform).
@@ -155,7 +157,30 @@ class RawHtmlAsText(SphinxTransform):
             self.env.note_reread()
 
 
+class TitleForUntitledPage(SphinxTransform):
+    """An edition page without a heading is warned about at its first line and titled with its
+    host conference (else its id): Sphinx would warn at every toctree that lists it instead."""
+
+    #: before doctree-read (DoctreeReadEvent, 880), which records the title
+    default_priority = 870
+
+    def apply(self, **kwargs: object) -> None:
+        editions = self.env.get_domain("ws").data["editions"].get(self.env.docname)
+        if not editions or self.document.next_node(nodes.section) is not None:
+            return
+        title = editions[0].conference or editions[0].id
+        warn(f"the page has no title; write one on its first line, e.g. '# {title}'",
+             Problem.missing_field, (self.env.docname, 1))
+        self.env.note_reread()
+        section = nodes.section("", nodes.title(title, title), ids=[nodes.make_id(title)],
+                                names=[nodes.fully_normalize_name(title)])
+        section.extend(self.document.children)
+        self.document.children = []
+        self.document += section
+
+
 def setup_sources(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_leniently)
     app.connect("source-read", check_source)
     app.add_transform(RawHtmlAsText)
+    app.add_transform(TitleForUntitledPage)
