@@ -59,8 +59,10 @@ def edition(date: str, end: str = "") -> Edition:
     return Edition(id="e", date=date, end_date=end, docname="e", lineno=1, **blank)
 
 
-def test_edition_dates_read_as_words():
-    assert collect.edition_dates(edition("2023-12-16")) == "December 16, 2023"
-    assert collect.edition_dates(edition("2021-12-13", "2021-12-14")) == (
+def test_edition_dates_read_as_words_in_the_projects_language():
+    english, german = SimpleNamespace(language="en"), SimpleNamespace(language="de")
+    assert collect.edition_dates(edition("2023-12-16"), english) == "December 16, 2023"
+    assert collect.edition_dates(edition("2021-12-13", "2021-12-14"), english) == (
         "December 13, 2021 – December 14, 2021")
-    assert collect.edition_dates(edition("")) == ""
+    assert collect.edition_dates(edition(""), english) == ""
+    assert collect.edition_dates(edition("2023-12-16"), german) == "16. Dezember 2023"

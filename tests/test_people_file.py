@@ -55,7 +55,7 @@ def test_mistakes_in_the_people_file_warn_at_their_line(build, tmp_path):
     people = tmp_path / "people.toml"
     assert warnings_of(app) == [
         f"{people}:2: WARNING: people file entry [ada-lovelace] has an unknown key 'alias'; "
-        "the keys are name, aliases, distinct [workshop.config]",
+        "the keys are name, aliases, distinct, sort [workshop.config]",
         f"{people}:5: WARNING: people file entry [grace-hopper]: name must be a string, e.g. "
         'name = "Ada Lovelace" [workshop.config]',
         f"{people}:6: WARNING: people file entry [grace-hopper]: aliases must be a list of "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import i18n
 from .bibfiles import setup_bibfiles
 from .config import setup_config
 from .directives import committee, edition, indexes, papers, schedule, speaker
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's directives, domain, transforms and stylesheet."""
     app.setup_extension("sphinx_design")
     setup_config(app)
+    i18n.setup(app)
     setup_nodes(app)
     setup_photos(app)
     setup_sources(app)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 
 from .config import build_date, canonical_name
+from .i18n import _, month_day
 from .text import family_name
 
 if TYPE_CHECKING:
@@ -52,11 +53,14 @@ class Person(NamedTuple):
     #: other spellings seen on the pages or declared in the people file
     aliases: tuple[str, ...]
     appearances: tuple[Appearance, ...]
+    #: what the person is filed under: the people file's ``sort`` ('' for the last word)
+    sort: str = ""
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        """Family name, then full name, accents folded (Ødegaard files under O), then id."""
-        return (folded(family_name(self.name)), folded(self.name), self.id)
+        """The people file's ``sort`` (``Berg, Anna van der``), else the family name (the last
+        word), then the full name, accents folded (Ødegaard files under O), then the id."""
+        return (folded(self.sort or family_name(self.name)), folded(self.name), self.id)
 
     @property
     def letter(self) -> str:
@@ -89,10 +93,9 @@ def edition_title(env: BuildEnvironment, edition: Edition) -> str:
     return title.astext() if title is not None else edition.conference or edition.id
 
 
-def edition_dates(edition: Edition) -> str:
+def edition_dates(edition: Edition, config: Config) -> str:
     """``December 16, 2023``, or ``December 10, 2021 – December 11, 2021`` ('' without a date)."""
-    days = [dt.date.fromisoformat(iso) for iso in (edition.date, edition.end_date) if iso]
-    return " – ".join(f"{day:%B} {day.day}, {day.year}" for day in days)
+    return " – ".join(month_day(iso, config) for iso in (edition.date, edition.end_date) if iso)
 
 
 def is_upcoming(edition: Edition | None, config: Config) -> bool:
@@ -106,8 +109,8 @@ def is_upcoming(edition: Edition | None, config: Config) -> bool:
 def untitled(edition: Edition | None, config: Config) -> str:
     """What a talk without a title says: it is to be announced only while the edition is to
     come; after it, the title was simply never published."""
-    return ("title to be announced" if is_upcoming(edition, config)
-            else "title not published")
+    return (_("title to be announced") if is_upcoming(edition, config)
+            else _("title not published"))
 
 
 def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:
@@ -146,13 +149,13 @@ def talk_reference_content(talk: Talk, config: Config) -> nodes.inline:
 
 def paper_title(paper: Paper) -> str:
     """The title a paper is shown with (a withdrawn paper may have none)."""
-    return paper.title or "Title not published"
+    return paper.title or _("Title not published")
 
 
 def paper_display(paper: Paper) -> str:
     """A paper's name in objects.inv, search results and link titles: its title."""
     title = paper_title(paper)
-    return f"{title} (withdrawn)" if paper.withdrawn else title
+    return f"{title} {_('(withdrawn)')}" if paper.withdrawn else title
 
 
 def paper_reference_content(paper: Paper) -> nodes.inline:
@@ -163,7 +166,7 @@ def paper_reference_content(paper: Paper) -> nodes.inline:
     if paper.authors:
         content += nodes.Text(f" — {', '.join(paper.authors)}")
     if paper.withdrawn:
-        content += nodes.Text(" (withdrawn)")
+        content += nodes.Text(" " + _("(withdrawn)"))
     return content
 
 
@@ -194,7 +197,8 @@ def people_index(
             set(appearances[person]),
             key=lambda a: (order.get(a.edition, len(order)), a.edition, a.docname, a.anchor),
         )
-        people.append(Person(person, name, aliases, tuple(ordered)))
+        sort = config.ws_people.get(person, {}).get("sort", "")
+        people.append(Person(person, name, aliases, tuple(ordered), sort))
     return sorted(people, key=lambda p: p.sort_key)
 
 

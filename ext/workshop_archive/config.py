@@ -23,8 +23,66 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
+#: The defaults of the vocabulary settings: this archive's speaker roles with the badge each
+#: shows (``{topic}`` stands for the card's ``:topic:``), the link options of a speaker card with
+#: the text of each link, in the order they are shown, and the kinds of schedule row with the
+#: words that make a row that kind when no ``[kind]`` is written. Another workshop sets its own
+#: in conf.py. The texts are the English messages of the extension's catalog (locale/), shown
+#: translated into the project's ``language`` where the catalog has them.
+DEFAULT_ROLES = {
+    "keynote": "Keynote Speaker",
+    "special": "Special Speaker",
+    "invited": "Invited Speaker",
+    "special-topic": "Special Topic: {topic}",
+    "contributed": "Contributed Talk",
+    "panel": "Panelist",
+    "competition": "Competition",
+}
+DEFAULT_LINKS = {
+    "homepage": "Homepage",
+    "orcid": "ORCID",
+    "twitter": "X (Twitter)",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "linkedin": "LinkedIn",
+    "scholar": "Google Scholar",
+    "github": "GitHub",
+}
+DEFAULT_SCHEDULE_KINDS = {
+    "break": ["break", "lunch", "coffee", "tea", "dinner", "reception"],
+    "posters": ["poster"],
+    "remarks": ["remarks", "opening", "closing", "welcome"],
+    "competition": ["competition"],
+    "panel": ["panel"],
+    "keynote": ["keynote"],
+    "invited": ["invited"],
+    "contributed": ["contributed", "oral", "spotlight"],
+    "talk": [],
+    "other": [],
+}
+#: the clocks the archive shows times in: ``9:05 AM`` or ``09:05``
+CLOCKS = (12, 24)
+
+
 def setup_config(app: Sphinx) -> None:
     """Declare the ``ws_*`` values and load the people file when the config is ready."""
+    app.add_config_value(
+        "ws_roles", DEFAULT_ROLES, "env", types=frozenset({dict}),
+        description="speaker roles: {role: badge text}, '{topic}' standing for :topic:",
+    )
+    app.add_config_value(
+        "ws_links", DEFAULT_LINKS, "env", types=frozenset({dict}),
+        description="link options of a speaker card: {option: link text}, in display order",
+    )
+    app.add_config_value(
+        "ws_schedule_kinds", DEFAULT_SCHEDULE_KINDS, "env", types=frozenset({dict}),
+        description="kinds of schedule row: {kind: [words that make a row that kind]}",
+    )
+    app.add_config_value(
+        "ws_clock", 12, "env", types=frozenset({int}),
+        description="12 (9:05 AM) or 24 (09:05): the clock the archive shows times in",
+    )
+    app.connect("config-inited", check_vocabulary)
     app.add_config_value(
         "ws_people_file", "", "env", types=frozenset({str}),
         description="TOML file (relative to conf.py) declaring people's names and aliases",
@@ -49,7 +107,7 @@ def setup_config(app: Sphinx) -> None:
 
 
 #: the keys of a person's table in the people file
-PERSON_KEYS = ("name", "aliases", "distinct")
+PERSON_KEYS = ("name", "aliases", "distinct", "sort")
 
 
 class PeopleFileLines:
@@ -133,6 +191,12 @@ def read_person(person_id: str, entry: dict[str, Any], lines: PeopleFileLines) -
              'writes it, e.g. name = "Ada Lovelace", or remove the line', Problem.config,
              lines.of(person_id, "name"))
     name = " ".join(name.split())
+    sort = entry.get("sort", "")
+    if not isinstance(sort, str):
+        warn(f"people file entry [{person_id}]: sort must be a string, the words the person "
+             'is filed under, e.g. sort = "Berg, Anna van der"', Problem.config,
+             lines.of(person_id, "sort"))
+        sort = ""
     lists: dict[str, list[str]] = {}
     for key in ("aliases", "distinct"):
         value = entry.get(key, [])
@@ -141,7 +205,7 @@ def read_person(person_id: str, entry: dict[str, Any], lines: PeopleFileLines) -
                  f'{key} = ["..."]', Problem.config, lines.of(person_id, key))
             value = []
         lists[key] = value
-    return {"name": name, **lists}
+    return {"name": name, "sort": " ".join(sort.split()), **lists}
 
 
 def drop_claimed_aliases(people: dict[str, dict[str, Any]], lines: PeopleFileLines) -> None:
@@ -189,6 +253,24 @@ def canonical_name(person: str, config: Config) -> str:
     """The name the people file declares for an id ('' when the file does not name it)."""
     entry = config.ws_people.get(person)
     return entry["name"] if entry else ""
+
+
+def check_vocabulary(app: Sphinx, config: Config) -> None:
+    """A vocabulary setting of the wrong shape warns and falls back to its default."""
+    shapes = (("ws_roles", DEFAULT_ROLES, str, "{'keynote': 'Keynote Speaker'}"),
+              ("ws_links", DEFAULT_LINKS, str, "{'homepage': 'Homepage'}"),
+              ("ws_schedule_kinds", DEFAULT_SCHEDULE_KINDS, list, "{'break': ['lunch']}"))
+    for setting, default, kind, example in shapes:
+        value = getattr(config, setting)
+        if not all(isinstance(key, str) and slugify(key) == key and isinstance(item, kind)
+                   for key, item in value.items()):
+            warn(f"{setting} maps slugs to {kind.__name__} values, e.g. {example}; the default "
+                 "is used", Problem.config, None)
+            setattr(config, setting, default)
+    if config.ws_clock not in CLOCKS:
+        warn(f"ws_clock {config.ws_clock!r} is not a clock; write 12 (9:05 AM) or 24 (09:05)",
+             Problem.config, None)
+        config.ws_clock = 12
 
 
 def check_today(app: Sphinx, config: Config) -> None:

@@ -100,6 +100,11 @@ class ClockTime:
         half = "AM" if hour < 12 else "PM"
         return f"{(hour % 12) or 12}:{minute:02d} {half}"
 
+    def shown(self, clock: int) -> str:
+        """The time as readers see it on the ``clock`` of the ``ws_clock`` setting: ``9:05 AM``
+        (12) or ``09:05`` (24)."""
+        return self.display if clock == 12 else self.iso
+
     @property
     def iso(self) -> str:
         """``09:05``, for machine-readable output."""

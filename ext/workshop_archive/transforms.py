@@ -14,6 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import collect
 from .directives.speaker import SPEAKER_CLASS
+from .i18n import _
 from .nodes import archive_index, card_heading, design_card
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class FillIndexes(SphinxPostTransform):
         entry = nodes.container(ids=[collect.person_anchor(person.id)], classes=["ws-person"])
         entry += card_heading(person.name, person.name)
         if person.aliases:
-            also = "Also written " + ", ".join(person.aliases)
+            also = _("Also written {names}").format(names=", ".join(person.aliases))
             entry += nodes.paragraph(also, also, classes=["ws-aliases"])
         appearances = nodes.bullet_list()
         for appearance in person.appearances:
@@ -163,7 +164,8 @@ class FillIndexes(SphinxPostTransform):
             talks = nodes.bullet_list(classes=["ws-talks"])
             for talk in sorted(by_edition[edition_id], key=lambda t: (t.docname, t.lineno)):
                 paragraph = nodes.paragraph()
-                shown = talk.title or f"Talk {collect.untitled(edition, self.config)}"
+                shown = talk.title or _("Talk {title}").format(
+                    title=collect.untitled(edition, self.config))
                 paragraph += place_reference(docname, talk.docname, talk.anchor,
                                              nodes.emphasis(shown, shown))
                 name = collect.display_name(talk.person, [talk.name], self.config)
@@ -193,11 +195,11 @@ class FillIndexes(SphinxPostTransform):
                                     classes=["sd-badge", "ws-badge", "ws-edition-year"])
                 body += nodes.paragraph("", "", year)
             when_where = " · ".join(
-                p for p in (edition.conference, collect.edition_dates(edition), edition.city,
-                            "Virtual" if edition.virtual else "") if p)
+                p for p in (edition.conference, collect.edition_dates(edition, self.config),
+                            edition.city, _("Virtual") if edition.virtual else "") if p)
             body += nodes.paragraph(when_where, when_where, classes=["ws-edition-when"])
             if keynotes[edition.id]:
-                names = "Keynote: " + ", ".join(keynotes[edition.id])
+                names = _("Keynote: {names}").format(names=", ".join(keynotes[edition.id]))
                 body += nodes.paragraph(names, names, classes=["ws-edition-keynotes"])
             cards.append(card)
         return [grid(cards, ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",

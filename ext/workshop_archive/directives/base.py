@@ -19,6 +19,8 @@ from ..domain import EDITION_CONTEXT
 from ..text import has_markup, link_problem, refused_links
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sphinx.application import Sphinx
 
     from ..domain import WorkshopDomain
@@ -65,13 +67,21 @@ class WorkshopDirective(SphinxDirective):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        configured = self.configured_options()
         for name, value in list(self.options.items()):
             if isinstance(value, UnknownOption):
+                if name in configured:
+                    self.options[name] = str(value)
+                    continue
                 del self.options[name]
                 self.warn_unknown_option(name)
 
+    def configured_options(self) -> Collection[str]:
+        """Options that a setting adds to the directive's own (a speaker's link kinds)."""
+        return ()
+
     def warn_unknown_option(self, name: str) -> None:
-        known = sorted(self.option_spec or {})
+        known = sorted({*(self.option_spec or {}), *self.configured_options()})
         close = get_close_matches(name, known, n=1)
         hint = f"did you mean :{close[0]}:?" if close else f"write one of :{': :'.join(known)}:"
         self.warn(f":{name}: is not an option of {self.name}; {hint}", Problem.bad_value,

@@ -12,6 +12,7 @@ from docutils import nodes
 
 from ..config import person_id
 from ..diagnostics import Problem
+from ..i18n import _
 from ..nodes import card_heading
 from ..records import Membership
 from ..text import link_problem, slugify
@@ -53,7 +54,7 @@ class CommitteeDirective(WorkshopDirective):
         if not title:
             self.warn("committee has no title; write it after the directive name, e.g. "
                       "':::{committee} Organizing Committee'", Problem.missing_field)
-            title = "Committee"
+            title = _("Committee")
         self.check_text("title", title)
         edition = self.current_edition()
         if edition is None:
@@ -135,7 +136,7 @@ class CommitteeDirective(WorkshopDirective):
             return None
         self.check_text("name", name, lineno)
         self.check_text("affiliation", affiliation, lineno)
-        for label, _ in links:
+        for label, _url in links:
             self.check_text("link label", label, lineno)
         person = person_id(name, self.config)
         recorded = bool(person)

@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 
 from ..diagnostics import Problem
 from ..domain import EDITION_CONTEXT
+from ..i18n import _, long_date, month_day
 from ..nodes import CALENDAR_CLASS, calendar_link, design_card
 from ..records import Edition
 from ..text import parse_time, slugify
@@ -28,16 +29,12 @@ if TYPE_CHECKING:
 _EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"]+\.[^@\s<>()\[\]\\,;:\".]+$")
 
 
-def long_date(iso: str) -> str:
-    """``2023-12-16`` -> ``Saturday, December 16, 2023``."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
-
-
-def month_day(iso: str) -> str:
-    """``2023-10-06`` -> ``October 6, 2023``."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%B} {day.day}, {day.year}"
+def shown_hours(hours: str, clock: int) -> str:
+    """The opening hours (as recorded, ``9:00 AM – 5:00 PM``) on the ``ws_clock`` clock."""
+    start, end = (parse_time(bound) for bound in hours_bounds(hours))
+    if start is None or end is None:
+        return hours
+    return f"{start.shown(clock)} – {end.shown(clock)}"
 
 
 def timezone_name(timezone: str, iso_date: str) -> str:
@@ -200,34 +197,37 @@ class EditionDirective(WorkshopDirective):
     def render(self, edition: Edition) -> nodes.Element:
         """A card listing when, where, who hosts and how to reach the organisers."""
         facts = nodes.field_list(classes=["ws-edition-facts"])
-        when = long_date(edition.date) if edition.date else ""
+        config = self.config
+        when = long_date(edition.date, config) if edition.date else ""
         if edition.end_date:
-            when += f" to {long_date(edition.end_date)}"
+            when = _("{start} to {end}").format(start=when,
+                                                end=long_date(edition.end_date, config))
         if edition.hours:
-            when += f", {edition.hours}"
+            when += f", {shown_hours(edition.hours, config.ws_clock)}"
         if edition.timezone and edition.date:
             when += f" ({timezone_name(edition.timezone, edition.date)}, {edition.timezone})"
-        where = ", ".join(p for p in ("Virtual" if edition.virtual else "", edition.venue,
+        where = ", ".join(p for p in (_("Virtual") if edition.virtual else "", edition.venue,
                                       edition.room, edition.city) if p)
-        dates = "; ".join(f"{label} {month_day(value[:10])}{value[10:]}" for label, value in (
-            ("submission deadline", edition.submission_deadline),
-            ("notification", edition.notification),
-            ("camera-ready", edition.camera_ready)) if value)
-        for label, value in (("Host", edition.conference), ("When", when), ("Where", where),
-                             ("Dates", dates[:1].upper() + dates[1:])):
+        dates = "; ".join(f"{label} {month_day(value[:10], config)}{value[10:]}"
+                          for label, value in (
+                              (_("submission deadline"), edition.submission_deadline),
+                              (_("notification"), edition.notification),
+                              (_("camera-ready"), edition.camera_ready)) if value)
+        for label, value in ((_("Host"), edition.conference), (_("When"), when),
+                             (_("Where"), where), (_("Dates"), dates[:1].upper() + dates[1:])):
             if value:
                 facts += self.fact(label, nodes.Text(value))
         if edition.call_for_papers:
-            facts += self.fact("Call for papers", nodes.reference(
+            facts += self.fact(_("Call for papers"), nodes.reference(
                 edition.call_for_papers, edition.call_for_papers,
                 refuri=edition.call_for_papers))
         if edition.contact:
             uri = f"mailto:{edition.contact}"
-            facts += self.fact("Contact", nodes.reference(edition.contact, edition.contact,
-                                                          refuri=uri))
+            facts += self.fact(_("Contact"), nodes.reference(edition.contact, edition.contact,
+                                                             refuri=uri))
         if edition.website:
-            facts += self.fact("Website", nodes.reference(edition.website, edition.website,
-                                                          refuri=edition.website))
+            facts += self.fact(_("Website"), nodes.reference(edition.website, edition.website,
+                                                             refuri=edition.website))
         card, body = design_card("sd-mb-3", "ws-edition", ids=[edition.anchor])
         body += facts
         docname = self.env.docname

@@ -21,6 +21,7 @@ from sphinx.transforms import SphinxTransform
 from ..collect import paper_title
 from ..config import person_id
 from ..diagnostics import Problem, warn
+from ..i18n import _
 from ..nodes import papers_list
 from ..records import Paper
 from ..text import has_markup, link_problem, slugify
@@ -339,7 +340,7 @@ def paper_item(paper: Paper) -> nodes.list_item:
     title = nodes.paragraph(classes=["ws-paper-title"])
     shown = paper_title(paper)
     title += nodes.strong(shown, shown)
-    badges = [("Withdrawn", "ws-withdrawn-badge")] if paper.withdrawn else []
+    badges = [(_("Withdrawn"), "ws-withdrawn-badge")] if paper.withdrawn else []
     if paper.award:
         badges.append((paper.award, "ws-award"))
     for badge, extra in badges:
@@ -355,7 +356,7 @@ def paper_item(paper: Paper) -> nodes.list_item:
     for index, (kind, url) in enumerate(paper.links):
         if index or paper.session:
             meta += nodes.Text(" · ")
-        meta += nodes.reference(LINKS[kind], LINKS[kind], refuri=url)
+        meta += nodes.reference(_(LINKS[kind]), _(LINKS[kind]), refuri=url)
     if meta.children:
         item += meta
     return item
@@ -372,7 +373,7 @@ def grouped(items: list[nodes.list_item]) -> list[nodes.Node]:
         if presentation not in groups:
             continue
         if len(groups) > 1 or presentation:
-            heading = PRESENTATIONS.get(presentation, OTHER_PAPERS)
+            heading = _(PRESENTATIONS.get(presentation, OTHER_PAPERS))
             result.append(nodes.rubric(heading, heading, classes=["ws-papers-group"]))
         result.append(nodes.bullet_list("", *groups[presentation], classes=["ws-papers"]))
     return result

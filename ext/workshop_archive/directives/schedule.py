@@ -20,28 +20,15 @@ from sphinx import addnodes
 
 from ..config import person_id
 from ..diagnostics import Problem
+from ..i18n import _, long_date
 from ..nodes import calendar_link
 from ..records import Slot
 from ..text import ClockTime, parse_time
 from .base import WorkshopDirective, add_directive
-from .edition import hours_bounds, long_date, timezone_name
+from .edition import hours_bounds, timezone_name
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-#: the kinds of row, each with the words that make a row that kind when no ``[kind]`` is given
-KINDS = {
-    "break": ("break", "lunch", "coffee", "tea", "dinner", "reception"),
-    "posters": ("poster",),
-    "remarks": ("remarks", "opening", "closing", "welcome"),
-    "competition": ("competition",),
-    "panel": ("panel",),
-    "keynote": ("keynote",),
-    "invited": ("invited",),
-    "contributed": ("contributed", "oral", "spotlight"),
-    "talk": (),
-    "other": (),
-}
 
 #: a time as written in a row (read by :func:`~workshop_archive.text.parse_time`)
 _TIME = r"\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?"
@@ -80,11 +67,12 @@ class Row(NamedTuple):
     nested: tuple[tuple[int, str], ...] = ()
 
 
-def infer_kind(text: str) -> str:
-    """The kind whose words appear first in the row's text; ``talk`` when none do."""
-    words = re.findall(r"[a-z]+", text.lower())
+def infer_kind(text: str, kinds: dict[str, list[str]]) -> str:
+    """The kind (of ``ws_schedule_kinds``) whose words appear first in the row's text; ``talk``
+    when none do."""
+    words = re.findall(r"\w+", text.lower())
     for word in words:
-        for kind, markers in KINDS.items():
+        for kind, markers in kinds.items():
             if any(word.startswith(marker) for marker in markers):
                 return kind
     return "talk"
@@ -208,7 +196,7 @@ class ScheduleDirective(WorkshopDirective):
             self.warn(f"{written!r} is not a time; start the row with a time such as '9:05 AM', "
                       "'11:30AM' or '14:30'", Problem.bad_time, lineno)
             rest = text[match.end():].strip() if match else text
-            return Row(lineno, day, None, None, infer_kind(rest), False, rest)
+            return Row(lineno, day, None, None, self.infer_kind(rest), False, rest)
         rest = text[match.end():]
         end = None
         if (range_match := _END.match(rest)) is not None:
@@ -237,7 +225,10 @@ class ScheduleDirective(WorkshopDirective):
         if not rest:
             self.warn(f"the row at {time.display} says nothing after the time; write what "
                       "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
-        return Row(lineno, day, time, end, kind or infer_kind(rest), parallel, rest)
+        return Row(lineno, day, time, end, kind or self.infer_kind(rest), parallel, rest)
+
+    def infer_kind(self, text: str) -> str:
+        return infer_kind(text, self.config.ws_schedule_kinds)
 
     def read_kind(self, written: str, lineno: int) -> tuple[str, bool]:
         """``[talk, parallel]`` -> (``talk``, True); an unknown kind is warned about and left
@@ -246,8 +237,9 @@ class ScheduleDirective(WorkshopDirective):
         parallel = PARALLEL in words
         kinds = [word for word in words if word != PARALLEL]
         kind = kinds[0] if kinds else ""
-        if kind not in ("", *KINDS) or len(kinds) > 1:
-            self.warn(f"row kind [{written.strip()}] is unknown; write one of {', '.join(KINDS)},"
+        known = self.config.ws_schedule_kinds
+        if kind not in ("", *known) or len(kinds) > 1:
+            self.warn(f"row kind [{written.strip()}] is unknown; write one of {', '.join(known)},"
                       " optionally followed by ', parallel', or leave it out to infer it from "
                       "the words", Problem.bad_value, lineno)
             kind = ""
@@ -399,12 +391,13 @@ class ScheduleDirective(WorkshopDirective):
         edition = self.current_edition()
         caption = self.field("caption")
         if date and not any(row.day for row in rows):
-            day = long_date(date)
-            caption = f"{caption}, {day}" if caption else f"Schedule of {day}"
-        caption = caption or "Schedule"
+            day = long_date(date, self.config)
+            caption = f"{caption}, {day}" if caption else _("Schedule of {day}").format(day=day)
+        caption = caption or _("Schedule")
         if edition and edition.timezone:
             zone = timezone_name(edition.timezone, date) if date else edition.timezone
-            caption += f" (times in {zone}, {edition.timezone})"
+            caption += " " + _("(times in {zone}, {timezone})").format(zone=zone,
+                                                                     timezone=edition.timezone)
         return caption
 
     def check_day_taken(self, date: str) -> None:
@@ -429,7 +422,7 @@ class ScheduleDirective(WorkshopDirective):
         group += nodes.colspec(colwidth=22)
         group += nodes.colspec(colwidth=78)
         head = nodes.thead()
-        head += self.table_row([nodes.Text("Time")], [nodes.Text("Session")])
+        head += self.table_row([nodes.Text(_("Time"))], [nodes.Text(_("Session"))])
         group += head
         body = nodes.tbody()
         day = ""
@@ -445,23 +438,25 @@ class ScheduleDirective(WorkshopDirective):
 
     def day_row(self, day: str) -> nodes.row:
         """A row across the table naming the day of the rows below it."""
-        shown = long_date(day)
+        shown = long_date(day, self.config)
         row = nodes.row(classes=["ws-day"])
         row += nodes.entry("", nodes.paragraph("", "", nodes.strong(shown, shown)), morecols=1)
         return row
 
     def render_row(self, row: Row, end: ClockTime | None) -> nodes.row:
         when: list[nodes.Node] = []
+        clock = self.config.ws_clock
         if row.time is not None:
-            when.append(nodes.inline(row.time.display, row.time.display, classes=["ws-start"]))
+            start = row.time.shown(clock)
+            when.append(nodes.inline(start, start, classes=["ws-start"]))
             if end is not None and end > row.time:
-                when.append(nodes.inline(f" – {end.display}", f" – {end.display}",
-                                         classes=["ws-end"]))
+                until = f" – {end.shown(clock)}"
+                when.append(nodes.inline(until, until, classes=["ws-end"]))
         else:
             when.append(nodes.Text("?"))
         if row.parallel:
-            when.append(nodes.inline(" (in parallel)", " (in parallel)",
-                                     classes=["ws-parallel"]))
+            parallel = " " + _("(in parallel)")
+            when.append(nodes.inline(parallel, parallel, classes=["ws-parallel"]))
         what: list[nodes.Node] = [
             nodes.inline("", "", *self.parse_inline_at(row.text, row.lineno))]
         self.make_safe(what, row.lineno)

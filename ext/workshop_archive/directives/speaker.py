@@ -19,6 +19,7 @@ from docutils.parsers.rst import directives
 from ..collect import untitled
 from ..config import person_id
 from ..diagnostics import Problem
+from ..i18n import _
 from ..nodes import CALENDAR_CLASS, calendar_link, card_heading, design_card
 from ..photos import photo_node, photo_problem
 from ..records import Talk
@@ -26,27 +27,9 @@ from ..text import initials, slugify
 from .base import WorkshopDirective, add_directive
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sphinx.application import Sphinx
-
-#: role -> the badge a card shows unless ``:label:`` says otherwise
-ROLES = {
-    "keynote": "Keynote Speaker",
-    "special": "Special Speaker",
-    "invited": "Invited Speaker",
-    "special-topic": "Special Topic",
-    "contributed": "Contributed Talk",
-    "panel": "Panelist",
-    "competition": "Competition",
-}
-
-#: link options -> the link's visible text
-LINKS = {
-    "homepage": "Homepage",
-    "twitter": "X (Twitter)",
-    "linkedin": "LinkedIn",
-    "scholar": "Google Scholar",
-    "github": "GitHub",
-}
 
 SPEAKER_CLASS = "ws-speaker"
 
@@ -72,7 +55,7 @@ class AbstractDirective(WorkshopDirective):
 
     def run(self) -> list[nodes.Node]:
         box = nodes.container(classes=["ws-abstract"])
-        box += nodes.rubric("Abstract", "Abstract")
+        box += nodes.rubric(_("Abstract"), _("Abstract"))
         box += self.make_safe(self.parse_content_to_nodes())
         self.set_source_info(box)
         return [box]
@@ -85,16 +68,20 @@ class SpeakerDirective(WorkshopDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
-        ("id", "affiliation", "role", "topic", "label", "talk", "photo", *LINKS),
+        ("id", "affiliation", "role", "topic", "label", "talk", "photo"),
         directives.unchanged,
     )
+
+    def configured_options(self) -> Collection[str]:
+        """The link options, ``ws_links``: ``:homepage:``, ``:orcid:``..."""
+        return self.config.ws_links
 
     def run(self) -> list[nodes.Node]:
         name = " ".join(self.arguments[0].split()) if self.arguments else ""
         if not name:
             self.warn("speaker has no name; write it after the directive name, e.g. "
                       "':::{speaker} Ada Lovelace'", Problem.missing_field)
-            name = "Unnamed speaker"
+            name = _("Unnamed speaker")
         else:
             self.check_text("name", name)
         role, label = self.read_role()
@@ -121,21 +108,26 @@ class SpeakerDirective(WorkshopDirective):
         return [self.render(talk)]
 
     def read_role(self) -> tuple[str, str]:
+        """The role (one of ``ws_roles``, '' when unknown) and the badge: ``:label:`` as
+        published, else the role's badge with ``:topic:`` in place of ``{topic}`` (without a
+        topic, the words before it: 'Special Topic')."""
+        roles = self.config.ws_roles
         role = self.field("role").lower()
         label = self.field("label")
         topic = self.field("topic")
-        if role and role not in ROLES:
-            self.warn(f":role: {role!r} is not a role; write one of {', '.join(ROLES)} "
+        if role and role not in roles:
+            self.warn(f":role: {role!r} is not a role; write one of {', '.join(roles)} "
                       "(and :label: for the badge text as published)", Problem.bad_value,
                       self.option_line("role"))
             role = ""
-        if role == "special-topic" and not topic and not label:
-            self.warn(":role: special-topic needs :topic:; add one, e.g. ':topic: MARL'",
+        badge = roles.get(role, "")
+        if "{topic}" in badge and not topic and not label:
+            self.warn(f":role: {role} needs :topic:; add one, e.g. ':topic: MARL'",
                       Problem.missing_field, self.option_line("role"))
-        if not label:
-            label = ROLES.get(role, "")
-            if role == "special-topic" and topic:
-                label = f"Special Topic: {topic}"
+        if not label and badge:
+            badge = _(badge)
+            label = (badge.replace("{topic}", topic) if topic
+                     else badge.split("{topic}")[0].rstrip(" :-–"))
         return role, label
 
     def read_id(self, name: str) -> str:
@@ -183,7 +175,7 @@ class SpeakerDirective(WorkshopDirective):
             body += nodes.paragraph("", "", nodes.emphasis(talk.title, talk.title),
                                     classes=["ws-talk-title"])
         else:
-            shown = f"Talk {untitled(self.current_edition(), self.config)}"
+            shown = _("Talk {title}").format(title=untitled(self.current_edition(), self.config))
             body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
         body += nodes.paragraph("", "", calendar_link(kind="talk", key=talk.key,
                                                       docname=self.env.docname),
@@ -230,7 +222,8 @@ class SpeakerDirective(WorkshopDirective):
         return None
 
     def links(self, name: str) -> nodes.paragraph | None:
-        found = [(text, url) for option, text in LINKS.items() if (url := self.link_field(option))]
+        found = [(_(text), url) for option, text in self.config.ws_links.items()
+                 if (url := self.link_field(option))]
         if not found:
             return None
         paragraph = nodes.paragraph(classes=["ws-links"])
@@ -238,7 +231,7 @@ class SpeakerDirective(WorkshopDirective):
             if index:
                 paragraph += nodes.Text(" · ")
             paragraph += nodes.reference(
-                "", "", nodes.Text(text), nodes.inline("", f" of {name}",
+                "", "", nodes.Text(text), nodes.inline("", " " + _("of {name}").format(name=name),
                                                        classes=["visually-hidden"]),
                 refuri=url,
             )
