@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from ..collect import edition_title
+from ..i18n import _
 from ..nodes import CALENDAR_CLASS, calendar_link
 from .events import events, summary
 from .ics import calendar_files, edition_file, event_file, write_calendars
@@ -75,7 +76,7 @@ class CalendarLinks(SphinxPostTransform):
             path, what = found
             base = builder.get_target_uri(placeholder["docname"])
             link = nodes.reference(
-                "", "", nodes.Text("Add to calendar"),
+                "", "", nodes.Text(_("Add to calendar")),
                 nodes.inline("", f": {what}", classes=["visually-hidden"]),
                 refuri=relative_uri(base, str(path)), classes=["ws-calendar-link"],
             )
