@@ -45,6 +45,9 @@ bibtex_foot_reference_style = "foot"
 ws_people_file = "../editions/people.toml"
 
 # -- HTML ---------------------------------------------------------------------------------------
+# Where the archive is served (Read the Docs says where it builds): canonical links, the sitemap,
+# link previews and the addresses in calendars and structured data are absolute under it.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mlforsystems.org/")
 html_theme = "pydata_sphinx_theme"
 html_title = "ML for Systems Archive"
 html_static_path: list[str] = []

@@ -137,7 +137,7 @@ def test_links_lead_to_the_calendar_from_every_page_layout(make_app, rootdir, tm
 
 
 @pytest.mark.parametrize("builder", ["text", "latex", "epub"])
-def test_other_builders_show_no_calendar_link_and_write_no_calendar(make_app, rootdir, tmp_path,
+def test_other_builders_show_no_calendar_link_and_write_no_exports(make_app, rootdir, tmp_path,
                                                                     builder):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-directives", srcdir)
@@ -145,6 +145,7 @@ def test_other_builders_show_no_calendar_link_and_write_no_calendar(make_app, ro
     app.build()
     assert warnings_of(app) == []
     assert not (app.outdir / "calendar").exists()
+    assert not (app.outdir / "archive.json").exists()
     if builder == "text":
         assert "Add to calendar" not in (app.outdir / "index.txt").read_text(encoding="utf-8")
 

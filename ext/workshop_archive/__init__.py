@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from . import i18n
 from .bibfiles import setup_bibfiles
 from .config import setup_config
-from .directives import committee, edition, indexes, papers, schedule, speaker
+from .directives import (
+    archive_schema,
+    committee,
+    edition,
+    indexes,
+    papers,
+    schedule,
+    speaker,
+)
 from .domain import (
     WorkshopDomain,
     check_again,
@@ -60,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     committee.setup(app)
     indexes.setup(app)
     papers.setup(app)
+    archive_schema.setup(app)
     app.add_transform(GroupSpeakerCards)
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)

@@ -1,4 +1,5 @@
-"""Outputs that are not pages, written from the domain's facts (write phase): the calendars.
+"""Outputs that are not pages, written from the domain's facts (write phase): the calendars,
+``archive.json`` with its schema, structured data in each page's head, the sitemap and robots.txt.
 
 HTML builders only (html, dirhtml, singlehtml; not epub, whose book holds pages only): the files are
 written once per build, at ``build-finished``, and each "Add to calendar" placeholder becomes a
@@ -11,26 +12,21 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.builders.epub3 import Epub3Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from ..collect import edition_title
 from ..i18n import _
 from ..nodes import CALENDAR_CLASS, calendar_link
+from .archive_json import write_archive_json
 from .events import events, summary
+from .head import page_head, write_search_engine_files, writes_exports
 from .ics import calendar_files, edition_file, event_file, write_calendars
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
 
     from ..domain import WorkshopDomain
-
-def writes_exports(builder: Builder) -> bool:
-    """True for the builders whose output is a website."""
-    return builder.format == "html" and not isinstance(builder, Epub3Builder)
-
 
 def calendar_targets(domain: WorkshopDomain) -> dict[tuple[str, str], tuple[PurePosixPath, str]]:
     """(kind, key) of each calendar link -> (its file, what the link adds to the calendar)."""
@@ -84,15 +80,18 @@ class CalendarLinks(SphinxPostTransform):
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the calendars of a website build."""
+    """``build-finished``: write the calendars and the archive data of a website build."""
     if exception is not None or not writes_exports(app.builder):
         return
     domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
     titles = {edition.id: edition_title(app.env, edition)
               for edition in domain.editions_by_id.values()}
     write_calendars(Path(app.outdir), calendar_files(domain, app.builder, titles))
+    write_archive_json(Path(app.outdir), domain, app.builder)
+    write_search_engine_files(app, Path(app.outdir))
 
 
 def setup_exports(app: Sphinx) -> None:
     app.add_post_transform(CalendarLinks)
     app.connect("build-finished", write_exports)
+    app.connect("html-page-context", page_head)
