@@ -133,3 +133,13 @@ def test_an_alias_in_another_script_matches_its_own_spelling_only(make_app, tmp_
     members = app.env.get_domain("ws").members
     assert [(m.person, m.name) for m in members] == [
         ("wei-zhang", "张伟"), ("zhang-wei-8b5f1c", "章伟"), ("mhmd-ly-e6aa0d", "محمد علي")]
+
+
+def test_a_control_character_warns_at_its_line_and_the_file_is_still_read(build, tmp_path):
+    app = build('[ada-lovelace]\nname = "Ada Lovelace"\naliases = ["Ada Lovlace"]\n\n'
+                '[grace-hopper]\nname = "Grace\x00 Hopper"\n')
+    assert warnings_of(app) == [
+        f"{tmp_path / 'people.toml'}:6: WARNING: control character U+0000 in the people file is "
+        "left out; delete it (keep the text around it) [workshop.bad_text]"]
+    assert app.config.ws_people["ada-lovelace"]["aliases"] == ["Ada Lovlace"]
+    assert app.config.ws_people["grace-hopper"]["name"] == "Grace Hopper"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Problem, warn
-from .sources import bad_byte
+from .sources import CONTROL, bad_byte, line_of
 from .text import slugify
 
 if TYPE_CHECKING:
@@ -152,6 +152,12 @@ def load_people_file(app: Sphinx, config: Config) -> None:
         warn(f"{byte} in the people file is not UTF-8 (read as '\ufffd'); write the character "
              "again and save the file as UTF-8", Problem.bad_text, f"{path}:{line}")
     text = data.decode("utf-8", errors="replace")
+    # TOML allows no control character: one would make the whole file unreadable
+    for match in CONTROL.finditer(text):
+        warn(f"control character U+{ord(match[0]):04X} in the people file is left out; delete "
+             "it (keep the text around it)", Problem.bad_text,
+             f"{path}:{line_of(text, match.start())}")
+    text = CONTROL.sub("", text)
     lines = PeopleFileLines(path, text)
     try:
         table = tomllib.loads(text)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #: the codec pages are read with when the project's ``source_encoding`` is UTF-8
 LENIENT_UTF8 = "workshop_archive_utf_8"
 #: characters no page may hold: C0 controls but tab, newline and carriage return; DEL
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: an option name followed by a tab, at the start of a line
 _TAB_AFTER_OPTION = re.compile(r"^(?P<name>[ \t]*:[A-Za-z][\w.-]*:)\t[ \t]*", re.MULTILINE)
 
@@ -91,7 +91,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     text = source[0]
     warned = bool(_check(env, docname, text))
-    text = _CONTROL.sub("", text)
+    text = CONTROL.sub("", text)
     text = _TAB_AFTER_OPTION.sub(r"\g<name> ", text)
     if not text.strip():
         title = docname.rpartition("/")[2]
@@ -115,7 +115,7 @@ def _check(env: BuildEnvironment, docname: str, text: str) -> list[int]:
                  "save the file as UTF-8",
                  Problem.bad_text, (docname, line))
             lines.append(line)
-    for match in _CONTROL.finditer(text):
+    for match in CONTROL.finditer(text):
         line = line_of(text, match.start())
         if line in lines:
             continue
