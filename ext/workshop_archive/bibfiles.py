@@ -15,6 +15,7 @@ before it:
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,7 +77,8 @@ def check_bibfile(path: Path) -> None:
 
 
 def bibfiles_of(app: Sphinx) -> list[Path]:
-    return [Path(app.srcdir, name) for name in getattr(app.config, "bibtex_bibfiles", [])]
+    return [Path(os.path.normpath(Path(app.srcdir, name)))
+            for name in getattr(app.config, "bibtex_bibfiles", [])]
 
 
 def check_bibfiles(app: Sphinx) -> None:

@@ -141,7 +141,7 @@ def load_people_file(app: Sphinx, config: Config) -> None:
     """Parse ``ws_people_file`` into ``ws_people``; a broken file warns and is ignored."""
     if not config.ws_people_file:
         return
-    path = Path(app.confdir, config.ws_people_file)
+    path = Path(os.path.normpath(Path(app.confdir, config.ws_people_file)))
     try:
         data = path.read_bytes()
     except OSError as error:
