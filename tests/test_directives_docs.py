@@ -13,6 +13,7 @@ from conftest import PROJECT, warnings_of
 from workshop_archive.diagnostics import Problem
 from workshop_archive.directives.committee import CommitteeDirective
 from workshop_archive.directives.edition import EditionDirective
+from workshop_archive.directives.panel import PanelDirective
 from workshop_archive.directives.papers import PaperDirective, PapersDirective
 from workshop_archive.directives.schedule import ScheduleDirective
 from workshop_archive.directives.speaker import SpeakerDirective
@@ -93,6 +94,13 @@ def test_snippets_render_what_the_reference_describes(built_snippets):
     assert [a.get_text() for a in in_page.select("#paper-11 .ws-paper-meta a")] == [
         "PDF", "OpenReview"]
     assert "ws-withdrawn" in in_page.select_one("#paper-12")["class"]
+    panel = page(built_snippets, "panel").select_one("#centenary-panel")
+    assert [li.get_text(" ", strip=True) for li in panel.select(".ws-panel-people li")] == [
+        "Moderator: Mary Somerville , Royal Society",
+        "Ada Lovelace , Analytical Engines; University of London",
+        "Charles Babbage , homepage (Charles Babbage)"]
+    joint = page(built_snippets, "panel").select_one("#engines-and-looms")
+    assert joint.select_one(".ws-badge").get_text() == "Invited Talk"
     members = page(built_snippets, "committee").select(".ws-committee li")
     assert [m.strong.get_text() for m in members] == [
         "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
@@ -109,7 +117,7 @@ def test_examples_stay_out_of_the_archive(built_snippets):
 
 def test_reference_documents_every_option_of_every_directive():
     for directive in (EditionDirective, SpeakerDirective, ScheduleDirective, CommitteeDirective,
-                      PapersDirective, PaperDirective):
+                      PapersDirective, PaperDirective, PanelDirective):
         for option in directive.option_spec or {}:
             assert f"`:{option}:`" in REFERENCE, option
 

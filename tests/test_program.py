@@ -73,3 +73,55 @@ def test_several_affiliations_of_one_speaker(app):
     card = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert card.select_one("#jane-doe .ws-affiliation").get_text() == (
         "Analytical Engines; University of London")
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_a_panel_is_one_card_with_each_person_linked_to_people(app):
+    app.build()
+    assert warnings_of(app) == []
+    panel = page(app, "index").select_one("#panel")
+    assert panel.h3.get_text(strip=True) == "Panel: Will learned systems ship?"
+    assert panel.select_one(".ws-badge").get_text() == "Panel"
+    people = panel.select(".ws-panel-people li")
+    assert [li.get_text(" ", strip=True) for li in people] == [
+        "Moderator: Jane Doe , Analytical Engines",
+        "Ann Example , University of Examples; Example Labs, homepage (Ann Example)",
+        "Cy Example"]
+    assert [li.a["href"] for li in people] == [
+        "people.html#people-jane-doe", "people.html#people-ann-example",
+        "people.html#people-cy-example"]
+    entry = page(app, "people").select_one("#people-jane-doe").get_text(" ", strip=True)
+    assert "Moderator, Panel: Will learned systems ship?" in entry
+    assert "Keynote Speaker, Systems That Learn" in entry
+    row = page(app, "index").select("table.ws-schedule tbody > tr")[-2]
+    assert row.a["href"] == "#panel"
+    assert row.a.get_text(" ", strip=True) == (
+        "Panel: Will learned systems ship? — Jane Doe, Ann Example, Cy Example")
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_the_talks_page_lists_panels_once_and_contributed_talks(app):
+    app.build()
+    entries = [(li.get_text(" ", strip=True), li.a["href"])
+               for li in page(app, "talks").select("#talks-prog2030 li")]
+    assert entries == [
+        ("Systems That Learn — Jane Doe (Keynote Speaker)", "index.html#jane-doe"),
+        ("Talk title to be announced — John Roe (Invited Speaker)", "index.html#john-roe"),
+        # a contributed card with a paper is that paper
+        ("Learned Caches — Ann Example (Contributed Talk)", "index.html#ann-example"),
+        ("Panel: Will learned systems ship? — Moderator: Jane Doe; Ann Example, Cy Example "
+         "(Panel)", "index.html#panel"),
+        ("Compilers for Everyone — Grace Hopper, John Backus (Invited Talk)",
+         "index.html#joint-talk"),
+        # the other paper of the contributed rows, with its authors
+        ("Learning to Schedule — Ann Example, Bob Example (Contributed Talk)",
+         "index.html#paper-1"),
+    ]
+    ann = page(app, "index").select_one("#ann-example")
+    assert ann.select_one(".ws-talk-paper a")["href"] == "#paper-2"
+    assert ann.select_one(".ws-tba") is None

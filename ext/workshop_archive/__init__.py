@@ -17,6 +17,7 @@ from .directives import (
     committee,
     edition,
     indexes,
+    panel,
     papers,
     schedule,
     speaker,
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     indexes.setup(app)
     papers.setup(app)
     archive_schema.setup(app)
+    panel.setup(app)
     app.add_transform(GroupSpeakerCards)
     app.add_post_transform(FillIndexes)
     app.add_post_transform(PlainOutsideHtml)

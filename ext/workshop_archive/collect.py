@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from .records import Edition, IndexHost, Membership, Paper, Talk
+    from .records import Contribution, Edition, IndexHost, Membership, Paper, Talk
 
 #: how alike two spellings must be (difflib ratio) to be suspected of naming one person
 SIMILARITY = 0.85
@@ -43,6 +43,8 @@ class Appearance(NamedTuple):
     title: str
     docname: str
     anchor: str
+    #: the key of the paper the talk presented, or ''
+    paper: str = ""
 
 
 class Person(NamedTuple):
@@ -114,11 +116,39 @@ def untitled(edition: Edition | None, config: Config) -> str:
 
 
 def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:
-    """Talks by ``<edition>/<person>``; the first card wins (a duplicate is warned at read)."""
+    """Talks by ``<edition>/<person>``; the person's own card before a panel they sat on, else
+    the first (a duplicate card is warned at read)."""
     found: dict[str, Talk] = {}
-    for talk in talks:
+    for talk in sorted(talks, key=lambda t: t.anchor != t.person):  # stable: own cards first
         found.setdefault(talk.key, talk)
     return found
+
+
+def items_by_key(talks: Iterable[Talk]) -> dict[str, list[Talk]]:
+    """The people of each panel or joint talk, by ``<edition>/<its id>``, in the card's order."""
+    found: dict[str, list[Talk]] = defaultdict(list)
+    for talk in talks:
+        if talk.anchor != talk.person:
+            found[f"{talk.edition}/{talk.anchor}"].append(talk)
+    return dict(found)
+
+
+def item_display(people: Sequence[Talk], config: Config) -> str:
+    """A panel's name in link titles: ``Panel: Title`` (its people when it has no title)."""
+    first = people[0]
+    label = _("Panel") if first.role in ("panel", "moderator") else first.label
+    shown = first.title or ", ".join(display_name(t.person, [t.name], config) for t in people)
+    return shown if shown.lower().startswith(label.lower()) else f"{label}: {shown}"
+
+
+def item_reference_content(people: Sequence[Talk], config: Config) -> nodes.inline:
+    """What a ``{ws:talk}`` reference to a panel shows: its label and title, then its people."""
+    content = nodes.inline(classes=["ws-talk-ref"])
+    heading = item_display(people, config)
+    content += nodes.strong(heading, heading)
+    names = ", ".join(display_name(t.person, [t.name], config) for t in people)
+    content += nodes.Text(f" — {names}")
+    return content
 
 
 def display_name(person: str, spellings: Sequence[str], config: Config) -> str:
@@ -170,6 +200,24 @@ def paper_reference_content(paper: Paper) -> nodes.inline:
     return content
 
 
+def contributed_papers(papers: Iterable[Paper], contributions: Iterable[Contribution],
+                       talks: Iterable[Talk]) -> list[Paper]:
+    """The papers presented as contributed talks that no speaker card presents: those a
+    contributed schedule row links to, in schedule order, then those given as orals or
+    spotlights, in the order of their lists."""
+    by_key = {}
+    for paper in papers:
+        by_key.setdefault(paper.key, paper)
+    carded = {talk.paper for talk in talks if talk.paper}
+    keys = [c.paper for c in sorted(contributions, key=lambda c: (c.docname, c.lineno))]
+    keys += [p.key for p in by_key.values() if p.presentation in ("oral", "spotlight")]
+    found: dict[str, Paper] = {}
+    for key in keys:
+        if key in by_key and key not in carded:
+            found.setdefault(key, by_key[key])
+    return list(found.values())
+
+
 def people_index(
     talks: Iterable[Talk], members: Iterable[Membership], config: Config,
     order: dict[str, int] | None = None,
@@ -182,7 +230,7 @@ def people_index(
         names[talk.person].append(talk.name)
         appearances[talk.person].append(Appearance(
             talk.edition, "talk", talk.label, talk.affiliation, talk.title, talk.docname,
-            talk.anchor))
+            talk.anchor, talk.paper))
     for member in members:
         names[member.person].append(member.name)
         appearances[member.person].append(Appearance(

@@ -36,6 +36,7 @@ DEFAULT_ROLES = {
     "special-topic": "Special Topic: {topic}",
     "contributed": "Contributed Talk",
     "panel": "Panelist",
+    "moderator": "Moderator",
     "competition": "Competition",
 }
 DEFAULT_LINKS = {

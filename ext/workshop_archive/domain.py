@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
-FACT_TABLES = ("editions", "talks", "members", "papers", "slots", "hosts", "references")
+FACT_TABLES = ("editions", "talks", "members", "papers", "contributions", "slots", "hosts",
+               "references")
 #: ``ref_context`` key holding the edition of the page being read.
 EDITION_CONTEXT = "ws:edition"
 
@@ -111,6 +112,10 @@ class WorkshopDomain(Domain):
     @property
     def talks_by_key(self) -> dict[str, Talk]:
         return self._lookup("talks", lambda: collect.talks_by_key(self.talks))
+
+    @property
+    def items_by_key(self) -> dict[str, list[Talk]]:
+        return self._lookup("items", lambda: collect.items_by_key(self.talks))
 
     @property
     def papers_by_key(self) -> dict[str, Paper]:
@@ -295,6 +300,11 @@ class WorkshopDomain(Domain):
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
         if typ == "talk":
             talk = self.talks_by_key.get(self._normal_talk_key(target))
+            if talk is None and (people := self.items_by_key.get(target)):
+                content = contnode if explicit else collect.item_reference_content(
+                    people, env.config)
+                return make_refnode(builder, fromdocname, people[0].docname, people[0].anchor,
+                                    content, collect.item_display(people, env.config))
             if talk is None:
                 return None
             content = contnode if explicit else collect.talk_reference_content(talk, env.config)
@@ -344,9 +354,9 @@ class WorkshopDomain(Domain):
         typ, target = node["reftype"], node["reftarget"]
         if typ == "talk":
             edition = target.partition("/")[0]
-            known = sorted(t.person for t in self.talks if t.edition == edition)
+            known = sorted({t.anchor for t in self.talks if t.edition == edition})
             hint = (
-                f"write the id of a speaker card of {edition}: {', '.join(known)}"
+                f"write the id of a speaker card or panel of {edition}: {', '.join(known)}"
                 if known else f"edition {edition!r} has no speaker cards"
             )
             message = f"unknown speaker {target!r}: {hint}"
@@ -355,7 +365,7 @@ class WorkshopDomain(Domain):
             known = [p.id for p in self.papers if p.edition == edition]
             shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
             hint = (f"write the id of a paper of {edition}: {shown}" if known
-                    else f"edition {edition!r} has no papers; list them with ws:papers")
+                    else f"edition {edition!r} has no papers; add them with ws:papers")
             message = f"unknown paper {target!r}: {hint}"
         elif typ == "person":
             message = (f"unknown person {target!r}: write the name or id of someone who spoke "
@@ -399,6 +409,7 @@ class WorkshopDomain(Domain):
         titles = [collect.edition_title(self.env, edition) for edition in self.editions]
         self.data["upcoming"] = self.upcoming()
         facts = (self.editions, titles, self.talks, self.members, self.papers,
+                 list(self.facts("contributions")),
                  sorted(self.env.config.ws_people), sorted(self.data["upcoming"].items()))
         fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()
         if fingerprint == self.data["fingerprint"]:

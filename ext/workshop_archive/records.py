@@ -76,8 +76,10 @@ class Talk(NamedTuple):
     title: str
     docname: str
     lineno: int
-    #: the card's HTML id
+    #: the card's HTML id (a panel's, for its people)
     anchor: str
+    #: the key (``<edition>/<id>``) of the paper a contributed talk presented, or ''
+    paper: str = ""
 
     @property
     def affiliations(self) -> tuple[str, ...]:
@@ -191,5 +193,16 @@ class Reference(NamedTuple):
     kind: str
     #: the target as the role resolves it
     target: str
+    docname: str
+    lineno: int
+
+
+class Contribution(NamedTuple):
+    """A paper presented as a contributed talk: a ``{ws:paper}`` in a schedule row of kind
+    ``contributed`` (or in a row nested under one)."""
+
+    edition: str
+    #: the paper's key, ``<edition>/<id>``
+    paper: str
     docname: str
     lineno: int

@@ -135,7 +135,9 @@ class FillIndexes(SphinxPostTransform):
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
             if appearance.kind == "talk":
-                shown = appearance.title or collect.untitled(edition, self.config)
+                paper = self.domain.papers_by_key.get(appearance.paper)
+                shown = appearance.title or (collect.paper_title(paper) if paper else
+                                             collect.untitled(edition, self.config))
                 if appearance.role:
                     paragraph += nodes.Text(f"{appearance.role}, ")
                 paragraph += place_reference(docname, appearance.docname, appearance.anchor,
@@ -155,6 +157,10 @@ class FillIndexes(SphinxPostTransform):
         by_edition: dict[str, list[Any]] = defaultdict(list)
         for talk in self.domain.talks:
             by_edition[talk.edition].append(talk)
+        contributed = collect.contributed_papers(
+            self.domain.papers, self.domain.facts("contributions"), self.domain.talks)
+        for paper in contributed:
+            by_edition.setdefault(paper.edition, [])
         result: list[nodes.Node] = []
         for edition_id in sorted(by_edition, key=lambda e: (order.get(e, len(order)), e)):
             edition = editions.get(edition_id)
@@ -162,20 +168,56 @@ class FillIndexes(SphinxPostTransform):
             section = nodes.section(ids=[f"talks-{edition_id}"])
             section += nodes.title(title, title)
             talks = nodes.bullet_list(classes=["ws-talks"])
+            # one entry per card: a panel's people share its anchor
+            items: dict[tuple[str, str], list[Any]] = defaultdict(list)
             for talk in sorted(by_edition[edition_id], key=lambda t: (t.docname, t.lineno)):
-                paragraph = nodes.paragraph()
-                shown = talk.title or _("Talk {title}").format(
-                    title=collect.untitled(edition, self.config))
-                paragraph += place_reference(docname, talk.docname, talk.anchor,
-                                             nodes.emphasis(shown, shown))
-                name = collect.display_name(talk.person, [talk.name], self.config)
-                paragraph += nodes.Text(f" — {name}")
-                if talk.label:
-                    paragraph += nodes.Text(f" ({talk.label})")
-                talks += nodes.list_item("", paragraph)
+                items[talk.docname, talk.anchor].append(talk)
+            for people in items.values():
+                talks += nodes.list_item("", self.talk_entry(docname, people, edition))
+            for paper in contributed:
+                if paper.edition == edition_id:
+                    talks += nodes.list_item("", self.paper_entry(docname, paper))
             section += talks
             result.append(section)
         return result
+
+    def talk_entry(self, docname: str, people: list[Any], edition: Edition | None) -> nodes.Node:
+        """``Title — Name (Label)``; for a panel ``Title — Moderator: X; A, B (Panel)``."""
+        first = people[0]
+        paragraph = nodes.paragraph()
+        paper = self.domain.papers_by_key.get(first.paper)
+        shown = first.title or (collect.paper_title(paper) if paper else
+                                _("Talk {title}").format(
+                                    title=collect.untitled(edition, self.config)))
+        paragraph += place_reference(docname, first.docname, first.anchor,
+                                     nodes.emphasis(shown, shown))
+
+        def name(talk: Any) -> str:
+            return collect.display_name(talk.person, [talk.name], self.config)
+
+        moderators = [name(t) for t in people if t.role == "moderator"]
+        others = ", ".join(name(t) for t in people if t.role != "moderator")
+        moderator = next((t.label for t in people if t.role == "moderator"), "")
+        names = "; ".join([*(f"{moderator}: {m}" for m in moderators), *([others] if others
+                                                                          else [])])
+        paragraph += nodes.Text(f" — {names}")
+        label = _("Panel") if len(people) > 1 and first.role in ("panel", "moderator") else (
+            first.label)
+        if label:
+            paragraph += nodes.Text(f" ({label})")
+        return paragraph
+
+    def paper_entry(self, docname: str, paper: Any) -> nodes.Node:
+        """A contributed talk that is a paper: ``Title — Authors (Contributed Talk)``."""
+        paragraph = nodes.paragraph()
+        shown = collect.paper_title(paper)
+        paragraph += place_reference(docname, paper.docname, paper.anchor,
+                                     nodes.emphasis(shown, shown))
+        if paper.authors:
+            paragraph += nodes.Text(f" — {', '.join(paper.authors)}")
+        contributed = _(self.config.ws_roles.get("contributed", "Contributed Talk"))
+        paragraph += nodes.Text(f" ({contributed})")
+        return paragraph
 
     def build_editions(self, docname: str) -> list[nodes.Node]:
         order = collect.edition_order(self.domain.editions)

@@ -22,7 +22,7 @@ from ..config import person_id
 from ..diagnostics import Problem
 from ..i18n import _, long_date
 from ..nodes import calendar_link
-from ..records import Slot
+from ..records import Contribution, Slot
 from ..text import ClockTime, parse_time
 from .base import WorkshopDirective, add_directive
 from .edition import hours_bounds, timezone_name
@@ -471,9 +471,21 @@ class ScheduleDirective(WorkshopDirective):
                 self.make_safe([item], lineno)
                 items += nodes.list_item("", item)
             result[1] += items
+        if row.kind == "contributed":
+            self.note_contributions(result[1], row.lineno)
         result["classes"] += [f"ws-kind-{row.kind}", *(["ws-parallel"] if row.parallel else [])]
         result.line = row.lineno
         return result
+
+    def note_contributions(self, cell: nodes.Element, lineno: int) -> None:
+        """Record the papers a contributed-talk row links to as contributed talks."""
+        edition = self.current_edition()
+        if edition is None or self.in_example():
+            return
+        for ref in cell.findall(addnodes.pending_xref):
+            if ref.get("refdomain") == "ws" and ref.get("reftype") == "paper":
+                self.domain.note("contributions", Contribution(
+                    edition.id, ref["reftarget"], self.env.docname, ref.line or lineno))
 
     def table_row(self, first: list[nodes.Node], second: list[nodes.Node]) -> nodes.row:
         row = nodes.row()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 
 from ..collect import untitled
 from ..config import person_id
@@ -68,7 +69,7 @@ class SpeakerDirective(WorkshopDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
-        ("id", "affiliation", "role", "topic", "label", "talk", "photo"),
+        ("id", "affiliation", "role", "topic", "label", "talk", "paper", "photo"),
         directives.unchanged,
     )
 
@@ -99,6 +100,7 @@ class SpeakerDirective(WorkshopDirective):
             docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor,
+            paper=self.paper_key(edition.id if edition else ""),
         )
         if edition is None:
             self.warn("speaker card before any edition directive; put ':::{edition} <id>' at the "
@@ -106,6 +108,11 @@ class SpeakerDirective(WorkshopDirective):
         elif anchor == person and not self.in_example():
             self.domain.note("talks", talk)
         return [self.render(talk)]
+
+    def paper_key(self, edition: str) -> str:
+        """``:paper: 37`` -> ``<edition>/37``, the paper the talk presented."""
+        paper = self.field("paper")
+        return paper if not paper or "/" in paper else f"{edition}/{paper}"
 
     def read_role(self) -> tuple[str, str]:
         """The role (one of ``ws_roles``, '' when unknown) and the badge: ``:label:`` as
@@ -174,7 +181,7 @@ class SpeakerDirective(WorkshopDirective):
         if talk.title:
             body += nodes.paragraph("", "", nodes.emphasis(talk.title, talk.title),
                                     classes=["ws-talk-title"])
-        else:
+        elif not talk.paper:  # a contributed talk without a title of its own is its paper
             shown = _("Talk {title}").format(title=untitled(self.current_edition(), self.config))
             body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
         body += nodes.paragraph("", "", calendar_link(kind="talk", key=talk.key,
@@ -185,6 +192,19 @@ class SpeakerDirective(WorkshopDirective):
                      if isinstance(n, nodes.Element) and "ws-abstract" in n["classes"]]
         body += [n for n in content if n not in abstracts]
         body += abstracts
+        if talk.paper:
+            paragraph = nodes.paragraph(classes=["ws-talk-paper"])
+            paragraph += nodes.Text(_("Paper") + ": ")
+            if self.in_example():  # an example's papers are not in the archive: no link
+                paragraph += nodes.Text(talk.paper)
+            else:
+                paragraph += addnodes.pending_xref(
+                    "", nodes.inline(talk.paper, talk.paper), refdomain="ws", reftype="paper",
+                    reftarget=talk.paper, refexplicit=False, refwarn=True,
+                    refdoc=self.env.docname)
+                paragraph[-1].source = self.get_source_info()[0]
+                paragraph[-1].line = self.option_line("paper")
+            body += paragraph
         if links := self.links(talk.name):
             body += links
         for node in card.findall(nodes.Element):
