@@ -262,7 +262,7 @@ def test_unknown_targets_and_similar_names_warn_once_each(app):
         "people file (ws_people_file); if not, add distinct = ['john-smith'] under [jon-smith] "
         "[workshop.similar_names]",
         f"{index}:17: WARNING: unknown speaker 'delta2020/nobody': write the id of a speaker "
-        "card of delta2020: jon-smith [workshop.unknown_target]",
+        "card or panel of delta2020: jon-smith [workshop.unknown_target]",
         f"{index}:18: WARNING: unknown person 'Nobody Known': write the name or id of someone "
         "who spoke or served on a committee [workshop.unknown_target]",
         f"{index}:19: WARNING: unknown edition 'omega1999': write one of delta2020, "
