@@ -177,7 +177,7 @@ def test_rows_as_published_ranges_parallel_rows_papers_and_days(copy_root, monke
         ("8:30 AM", "8:40 AM"), ("8:40 AM", "9:30 AM"), ("9:30 AM", "10:15 AM"),
         ("10:20 AM", "10:50 AM"), ("10:20 AM", "10:50 AM"), ("10:50 AM", "11:55 AM"),
         ("12:00 PM", "1:00 PM"), ("12:00 PM", "1:30 PM"), ("3:55 PM", "4:40 PM"),
-        ("4:40 PM", "5:00 PM"),
+        ("4:00 PM", "4:30 PM"), ("4:40 PM", "5:00 PM"),
     ]
     assert all(e.decoded("dtstart").tzinfo == new_york for e in events)
     assert len({e["uid"] for e in events}) == len(events)
