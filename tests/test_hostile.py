@@ -143,9 +143,15 @@ def test_names_in_any_script_are_distinct_people(site):
     ({"conf2030": edition("conf2030", "2030-12-14", "See {ws:edition}`conf1999`.\n")},
      "conf2030", 7),
 ], ids=["read", "consistency", "reference"])
-def test_a_build_after_a_failed_one_fails_again_until_the_page_is_fixed(site, pages, page, line):
-    project = site(pages)
+@pytest.mark.parametrize("parallel", [0, 2], ids=["serial", "j2"])
+def test_a_build_after_a_failed_one_fails_again_until_the_page_is_fixed(site, pages, page, line,
+                                                                        parallel):
+    # -j 2 reads in worker processes only from six pages to read on
+    fillers = {f"filler{n}": edition(f"filler{n}", "2020-12-14") for n in range(6)}
+    project = site({**pages, **fillers})
+    project.options["parallel"] = parallel
     first = project.build()
+    assert bool(first.merged) == bool(parallel)  # -j 2 did read in worker processes
     [warning] = first.warnings
     assert warning.startswith(f"{project.srcdir / 'editions' / page}.md:{line}: WARNING: ")
     again: Build = project.build()  # nothing changed
