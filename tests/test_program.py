@@ -125,3 +125,46 @@ def test_the_talks_page_lists_panels_once_and_contributed_talks(app):
     ann = page(app, "index").select_one("#ann-example")
     assert ann.select_one(".ws-talk-paper a")["href"] == "#paper-2"
     assert ann.select_one(".ws-tba") is None
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_authors_are_people_with_their_papers(app):
+    app.build()
+    assert warnings_of(app) == []
+    people = page(app, "people")
+    bob = people.select_one("#people-bob-example")
+    assert bob.h3.get_text(strip=True) == "Bob Example"
+    assert [(a.get_text(), a["href"]) for a in bob.select(".ws-appearances a")] == [
+        ("Programme Workshop 2030", "index.html"),
+        ("Learning to Schedule", "index.html#paper-1")]
+    # a speaker who also wrote a paper: both appearances in one entry
+    ann = people.select_one("#people-ann-example").get_text(" ", strip=True)
+    assert "Paper, Learning to Schedule" in ann
+    assert "Contributed Talk, Learned Caches" in ann
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_the_people_page_loads_its_filter_and_works_without_it(app):
+    app.build()
+    people = page(app, "people")
+    scripts = [s for s in people.find_all("script") if "people-filter" in s.get("src", "")]
+    assert len(scripts) == 1 and scripts[0].has_attr("defer")
+    assert (app.outdir / "_static" / "people-filter.js").is_file()
+    # the label the script uses, hidden until it runs; the A-Z bar works without it
+    assert people.select_one(".ws-people-filter-label").get_text() == "Filter people by name"
+    assert people.select(".ws-letter-bar a")
+    assert not [s for s in page(app, "talks").find_all("script")
+                if "people-filter" in s.get("src", "")]
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_the_papers_page_lists_every_paper_by_edition(app):
+    app.build()
+    sections = page(app, "papers").select("section section")
+    assert [s["id"] for s in sections] == ["papers-prog2030"]
+    assert [(li.get_text(" ", strip=True), li.a["href"]) for li in sections[0].select("li")] == [
+        ("Learning to Schedule — Ann Example, Bob Example", "index.html#paper-1"),
+        ("Learned Caches — Cy Example", "index.html#paper-2"),
+        ("Cost Models — Di Example", "index.html#paper-3"),
+        ("Placement by Search — Ed Example", "index.html#paper-4"),
+    ]

@@ -34,7 +34,7 @@ class Appearance(NamedTuple):
     """One line of a person's entry on the People page."""
 
     edition: str
-    #: ``talk`` or ``committee``
+    #: ``talk``, ``committee`` or ``paper``
     kind: str
     #: the role label (``Keynote Speaker``) or the committee name
     role: str
@@ -220,9 +220,10 @@ def contributed_papers(papers: Iterable[Paper], contributions: Iterable[Contribu
 
 def people_index(
     talks: Iterable[Talk], members: Iterable[Membership], config: Config,
-    order: dict[str, int] | None = None,
+    order: dict[str, int] | None = None, papers: Iterable[Paper] = (),
 ) -> list[Person]:
-    """Every person who spoke or served, once, with their appearances (newest edition first)."""
+    """Every person who spoke, served or wrote an accepted paper, once, with their appearances
+    (newest edition first)."""
     order = order or {}
     names: dict[str, list[str]] = defaultdict(list)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
@@ -236,6 +237,12 @@ def people_index(
         appearances[member.person].append(Appearance(
             member.edition, "committee", member.committee, member.affiliation, "", member.docname,
             member.anchor))
+    for paper in papers:
+        for person, author in zip(paper.people, paper.authors, strict=True):
+            names[person].append(author)
+            appearances[person].append(Appearance(
+                paper.edition, "paper", _("Paper"), "", paper_title(paper), paper.docname,
+                paper.anchor, paper.key))
     people = []
     for person, spellings in names.items():
         name = display_name(person, spellings, config)
@@ -251,14 +258,17 @@ def people_index(
 
 
 def places_by_person(
-    talks: Iterable[Talk], members: Iterable[Membership],
+    talks: Iterable[Talk], members: Iterable[Membership], papers: Iterable[Paper] = (),
 ) -> dict[str, list[tuple[str, str, str]]]:
-    """Each person's cards and committee places: (docname, anchor, name as written)."""
+    """Each person's cards, committee places and papers: (docname, anchor, name as written)."""
     places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for talk in talks:
         places[talk.person].append((talk.docname, talk.anchor, talk.name))
     for member in members:
         places[member.person].append((member.docname, member.anchor, member.name))
+    for paper in papers:
+        for person, author in zip(paper.people, paper.authors, strict=True):
+            places[person].append((paper.docname, paper.anchor, author))
     return dict(places)
 
 
@@ -305,23 +315,32 @@ def person_anchor(person: str) -> str:
 
 
 def similar_pairs(names: dict[str, str]) -> list[tuple[str, str]]:
-    """Pairs of ids whose names look alike: same given name and a close family name, or the
-    reverse. Comparing only within those blocks keeps this linear in practice."""
-    folded_names = {person: name.casefold() for person, name in names.items()}
+    """Pairs of ids whose names look alike: the same given name and a close spelling of the
+    rest, or the same family name and a close spelling of the rest (Jon/John Smith, Natasha
+    Jaques/Jacques).
+
+    Only the words that differ are compared: the shared word would make any two short names of
+    one family alike ("Yue Zhu" and "Yun Zhu", "Cheng Wang" and "Cheng Zhang"), and an archive of
+    a thousand authors has hundreds of such names, each a different person. Comparing within
+    the blocks of one given or family name keeps this linear in practice.
+    """
+    folded_names = {person: name.casefold().split() for person, name in names.items()}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for person, name in folded_names.items():
-        words = name.split()
+    for person, words in folded_names.items():
         if len(words) >= 2:
             blocks["given", words[0]].append(person)
             blocks["family", words[-1]].append(person)
     pairs = set()
     matcher = difflib.SequenceMatcher(None)
-    for block in blocks.values():
+    for (side, _), block in blocks.items():
+        # the rest of each name: after the shared given name, or before the shared family name
+        rest = {person: " ".join(folded_names[person][1:] if side == "given"
+                                 else folded_names[person][:-1]) for person in block}
         for i, one in enumerate(block):
             # the matcher indexes its second sequence: set it once for all of one's pairs
-            matcher.set_seq2(folded_names[one])
+            matcher.set_seq2(rest[one])
             for other in block[i + 1:]:
-                matcher.set_seq1(folded_names[other])
+                matcher.set_seq1(rest[other])
                 # real_quick_ratio and quick_ratio bound ratio from above and cost far less:
                 # most pairs of an archive stop there (this runs on every build)
                 if (matcher.real_quick_ratio() >= SIMILARITY

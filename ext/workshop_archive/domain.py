@@ -8,6 +8,7 @@ through :meth:`resolve_xref`, and the index pages read the aggregates in ``colle
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
@@ -144,7 +145,8 @@ class WorkshopDomain(Domain):
     @property
     def places_by_person(self) -> dict[str, list[tuple[str, str, str]]]:
         return self._lookup("places",
-                            lambda: collect.places_by_person(self.talks, self.members))
+                            lambda: collect.places_by_person(self.talks, self.members,
+                                                             self.papers))
 
     def facts(self, table: str) -> Iterator[Any]:
         """Every fact of a table, in document order (sorted by docname, then line)."""
@@ -217,9 +219,11 @@ class WorkshopDomain(Domain):
 
     def check_consistency(self) -> None:
         for message, problem, location in self.consistency_problems():
-            warn(message, problem, location)
+            # (docname, line, data file): a name in a CSV file is warned at the file's line
+            warn(message, problem, f"{location[2]}:{location[1]}" if len(location) > 2
+                 else location)
 
-    def consistency_problems(self) -> list[tuple[str, Problem, tuple[str, int]]]:
+    def consistency_problems(self) -> list[tuple[str, Problem, tuple[Any, ...]]]:
         """What only shows across pages: an edition id declared twice, similar names."""
         owners = self.data.get("edition_owners", {})
         problems = []
@@ -235,19 +239,26 @@ class WorkshopDomain(Domain):
                 ))
         return problems + self._similar_names()
 
-    def _similar_names(self) -> list[tuple[str, Problem, tuple[str, int]]]:
+    def _similar_names(self) -> list[tuple[str, Problem, tuple[Any, ...]]]:
         """Two ids whose names look like one person (a typo in a name), reported at the newer
         spelling: the one of the newest edition, where a maintainer just typed it."""
-        first_seen: dict[str, tuple[str, str, int]] = {}
+        first_seen: dict[str, tuple[str, ...]] = {}
         appearances: dict[str, int] = {}
         newest: dict[str, tuple[str, str]] = {}
         editions = self.editions_by_id
-        for fact in [*self.talks, *self.members]:
-            first_seen.setdefault(fact.person, (fact.name, fact.docname, fact.lineno))
-            appearances[fact.person] = appearances.get(fact.person, 0) + 1
-            edition = editions.get(fact.edition)
-            when = (edition.date, edition.id) if edition else ("", fact.edition)
-            newest[fact.person] = max(newest.get(fact.person, when), when)
+        srcdir = self.env.srcdir
+        named = [(fact.person, fact.name, fact.edition, (fact.docname, fact.lineno))
+                 for fact in [*self.talks, *self.members]]
+        named += [(person, name, paper.edition, (paper.docname, paper.lineno, *(
+                      [os.path.normpath(srcdir / paper.file)] if paper.file else [])))
+                  for paper in self.papers
+                  for person, name in zip(paper.people, paper.authors, strict=True)]
+        for person, name, edition_id, where in named:
+            first_seen.setdefault(person, (name, *where))
+            appearances[person] = appearances.get(person, 0) + 1
+            edition = editions.get(edition_id)
+            when = (edition.date, edition.id) if edition else ("", edition_id)
+            newest[person] = max(newest.get(person, when), when)
         config = self.env.config
         distinct = {
             frozenset((person, other))
@@ -255,7 +266,7 @@ class WorkshopDomain(Domain):
             for other in entry["distinct"]
         }
         problems = []
-        for pair in collect.similar_pairs({p: n for p, (n, _, _) in first_seen.items()}):
+        for pair in collect.similar_pairs({p: seen[0] for p, seen in first_seen.items()}):
             if frozenset(pair) in distinct:
                 continue
             # The established spelling: declared in the people file, else seen more often,
@@ -263,7 +274,7 @@ class WorkshopDomain(Domain):
             known, new = sorted(pair, key=lambda person: (
                 person not in config.ws_people, -appearances[person], newest[person],
                 first_seen[person][1:]))
-            (known_name, known_doc, _), (new_name, *where) = first_seen[known], first_seen[new]
+            (known_name, known_doc, *_), (new_name, *where) = first_seen[known], first_seen[new]
             problems.append((
                 f"{new_name!r} ({new}) looks like {known_name!r} ({known}, on {known_doc!r}): if "
                 f"they are one person, add aliases = [{new_name!r}] under [{known}] in the people "
@@ -390,7 +401,8 @@ class WorkshopDomain(Domain):
                 talk.anchor, 1
         for key, paper in sorted(self.papers_by_key.items()):
             yield key, collect.paper_display(paper), "paper", paper.docname, paper.anchor, 1
-        people = collect.people_index(self.talks, self.members, self.env.config)
+        people = collect.people_index(self.talks, self.members, self.env.config,
+                                      papers=self.papers)
         ids = {person.id for person in people}
         for person in people:
             docname, anchor = collect.person_place(person, self.hosts)

@@ -100,16 +100,21 @@ class FillIndexes(SphinxPostTransform):
     def build_people(self, docname: str) -> list[nodes.Node]:
         order = collect.edition_order(self.domain.editions)
         editions = self.domain.editions_by_id
-        people = collect.people_index(self.domain.talks, self.domain.members, self.config, order)
+        people = collect.people_index(self.domain.talks, self.domain.members, self.config, order,
+                                      self.domain.papers)
         by_letter: dict[str, list[collect.Person]] = defaultdict(list)
         for person in people:
             by_letter[person.letter].append(person)
         letters = sorted(by_letter, key=lambda letter: (letter == "#", letter))  # "#" last
+        # the label of the filter box that static/people-filter.js adds (hidden without it)
+        label = _("Filter people by name")
         bar = nodes.paragraph(classes=["ws-letter-bar"])
+        result_head: list[nodes.Node] = [
+            nodes.paragraph(label, label, classes=["ws-people-filter-label"])]
         for letter in letters:
             bar += nodes.reference(letter, letter, refid=collect.letter_anchor(letter))
             bar += nodes.Text(" ")
-        result: list[nodes.Node] = [bar]
+        result: list[nodes.Node] = [*result_head, bar]
         for letter in letters:
             section = nodes.section(ids=[collect.letter_anchor(letter)], classes=["ws-letter"])
             section += nodes.title(letter, letter)
@@ -125,7 +130,7 @@ class FillIndexes(SphinxPostTransform):
         if person.aliases:
             also = _("Also written {names}").format(names=", ".join(person.aliases))
             entry += nodes.paragraph(also, also, classes=["ws-aliases"])
-        appearances = nodes.bullet_list()
+        appearances = nodes.bullet_list(classes=["ws-appearances"])
         for appearance in person.appearances:
             edition = editions.get(appearance.edition)
             where = collect.edition_title(self.env, edition) if edition else appearance.edition
@@ -134,7 +139,7 @@ class FillIndexes(SphinxPostTransform):
                                          nodes.inline(where, where))
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
-            if appearance.kind == "talk":
+            if appearance.kind in ("talk", "paper"):
                 paper = self.domain.papers_by_key.get(appearance.paper)
                 shown = appearance.title or (collect.paper_title(paper) if paper else
                                              collect.untitled(edition, self.config))
@@ -218,6 +223,34 @@ class FillIndexes(SphinxPostTransform):
         contributed = _(self.config.ws_roles.get("contributed", "Contributed Talk"))
         paragraph += nodes.Text(f" ({contributed})")
         return paragraph
+
+    def build_papers(self, docname: str) -> list[nodes.Node]:
+        """Every paper, by edition (newest first), in the order of its list."""
+        order = collect.edition_order(self.domain.editions)
+        editions = self.domain.editions_by_id
+        by_edition: dict[str, list[Any]] = defaultdict(list)
+        for paper in self.domain.papers_by_key.values():
+            by_edition[paper.edition].append(paper)
+        result: list[nodes.Node] = []
+        for edition_id in sorted(by_edition, key=lambda e: (order.get(e, len(order)), e)):
+            edition = editions.get(edition_id)
+            title = collect.edition_title(self.env, edition) if edition else edition_id
+            section = nodes.section(ids=[f"papers-{edition_id}"])
+            section += nodes.title(title, title)
+            papers = nodes.bullet_list(classes=["ws-paper-index"])
+            for paper in by_edition[edition_id]:
+                paragraph = nodes.paragraph()
+                shown = collect.paper_title(paper)
+                paragraph += place_reference(docname, paper.docname, paper.anchor,
+                                             nodes.emphasis(shown, shown))
+                if paper.authors:
+                    paragraph += nodes.Text(f" — {', '.join(paper.authors)}")
+                if paper.withdrawn:
+                    paragraph += nodes.Text(f" ({_('Withdrawn')})")
+                papers += nodes.list_item("", paragraph)
+            section += papers
+            result.append(section)
+        return result
 
     def build_editions(self, docname: str) -> list[nodes.Node]:
         order = collect.edition_order(self.domain.editions)

@@ -7,7 +7,7 @@ post-transform in transforms.py fills the placeholder once every page has been r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -49,9 +49,30 @@ class EditionIndexDirective(IndexDirective):
     kind = "editions"
 
 
+class PaperIndexDirective(IndexDirective):
+    """Every accepted paper, by edition, newest first."""
+
+    kind = "papers"
+
+
+#: the script of the People page's filter box (static/)
+PEOPLE_FILTER = "people-filter.js"
+
+
+def add_people_filter(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: nodes.document | None) -> None:
+    """``html-page-context``: the filter script, deferred, on the pages that show People."""
+    domain = app.env.get_domain("ws")
+    if any(host.kind == "people" and host.docname == pagename
+           for host in domain.hosts):  # type: ignore[attr-defined]
+        app.add_js_file(PEOPLE_FILTER, loading_method="defer")
+
+
 def setup(app: Sphinx) -> None:
     """Register ``ws:people-index``, ``ws:talk-index`` and ``ws:edition-index`` (and the bare
-    names)."""
+    names), and ``ws:paper-index``."""
     add_directive(app, "people-index", PeopleIndexDirective)
     add_directive(app, "talk-index", TalkIndexDirective)
     add_directive(app, "edition-index", EditionIndexDirective)
+    app.add_directive_to_domain("ws", "paper-index", PaperIndexDirective)
+    app.connect("html-page-context", add_people_filter)

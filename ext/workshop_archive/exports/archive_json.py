@@ -130,7 +130,7 @@ def archive_data(domain: WorkshopDomain, builder: Builder) -> dict[str, Any]:
         if event.talk is not None:
             talk_calendars.setdefault(event.talk.key, str(event_file(event)))
     people = []
-    for person in people_index(domain.talks, domain.members, config):
+    for person in people_index(domain.talks, domain.members, config, papers=domain.papers):
         docname, anchor = person_place(person, domain.hosts)
         people.append({"id": person.id, "name": person.name, "aliases": list(person.aliases),
                        "url": url(builder, docname, anchor)})

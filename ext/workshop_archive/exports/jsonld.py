@@ -115,7 +115,8 @@ def edition_event(domain: WorkshopDomain, edition: Edition, builder: Builder) ->
 def people_graph(domain: WorkshopDomain, builder: Builder, docname: str) -> dict[str, Any]:
     """The People page: every person, with the spellings they are also known by."""
     graph = []
-    for entry in people_index(domain.talks, domain.members, builder.config):
+    for entry in people_index(domain.talks, domain.members, builder.config,
+                              papers=domain.papers):
         item: dict[str, Any] = {"@type": "Person",
                                 "@id": absolute(builder, docname, person_anchor(entry.id)),
                                 "name": entry.name}
