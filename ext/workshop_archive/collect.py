@@ -332,7 +332,7 @@ def similar_pairs(names: dict[str, str]) -> list[tuple[str, str]]:
             blocks["family", words[-1]].append(person)
     pairs = set()
     matcher = difflib.SequenceMatcher(None)
-    for (side, _), block in blocks.items():
+    for (side, _word), block in blocks.items():
         # the rest of each name: after the shared given name, or before the shared family name
         rest = {person: " ".join(folded_names[person][1:] if side == "given"
                                  else folded_names[person][:-1]) for person in block}
