@@ -65,8 +65,12 @@ def test_every_edition_page_is_an_event_with_its_talks_papers_and_people(built_s
         assert event[S + "organizer"]
         cards = page.select(".ws-speaker")
         if cards:
+            # a speaker card names its speaker; a panel card lists its people
             assert {value(p, "name") for p in event[S + "performer"]} == {
-                " ".join(card.select_one(".ws-card-title").get_text().split()) for card in cards}
+                " ".join(card.select_one(".ws-card-title").get_text().split())
+                for card in cards if "ws-panel" not in card["class"]} | {
+                " ".join(name.get_text().split())
+                for name in page.select(".ws-panel .ws-panel-people strong")}
         rows = page.select("table.ws-schedule tbody tr .ws-start")
         if rows:
             for sub in event[S + "subEvent"]:
