@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from workshop_archive import collect
+from workshop_archive import anchors, collect
 from workshop_archive.records import Edition
 
 
@@ -26,7 +26,7 @@ def person(name: str) -> collect.Person:
 ])
 def test_people_are_filed_under_their_family_name_without_accents(name, letter):
     assert person(name).letter == letter
-    assert collect.letter_anchor(person(name).letter) == (
+    assert anchors.letter(person(name).letter) == (
         "letter-other" if letter == "#" else f"letter-{letter.lower()}")
 
 

@@ -1,7 +1,8 @@
 """A Sphinx extension for workshop archives: editions, speaker cards, schedules, committees,
-and the cross-edition People, Talks and Editions indexes.
+papers, and the cross-edition People, Talks and Editions indexes.
 
-``setup()`` only registers; each part lives in a module of its own.
+``setup()`` reads one line per feature: each module registers its own settings, nodes,
+directives, transforms and event handlers (docs/maintainer/architecture.md, "What goes where").
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import i18n
+from . import domain, i18n, transforms
 from .bibfiles import setup_bibfiles
 from .config import setup_config
 from .directives import (
@@ -22,19 +23,10 @@ from .directives import (
     schedule,
     speaker,
 )
-from .domain import (
-    WorkshopDomain,
-    check_again,
-    reread_past_editions,
-    rewrite_index_pages,
-    settle_edition_owners,
-    warn_unknown_target,
-)
 from .exports import setup_exports
 from .nodes import setup_nodes
 from .photos import setup_photos
 from .sources import setup_sources
-from .transforms import FillIndexes, GroupSpeakerCards, PlainOutsideHtml
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_sources(app)
     setup_bibfiles(app)
     setup_exports(app)
-    app.add_domain(WorkshopDomain)
+    domain.setup(app)
     edition.setup(app)
     speaker.setup(app)
     schedule.setup(app)
@@ -71,14 +63,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     papers.setup(app)
     archive_schema.setup(app)
     panel.setup(app)
-    app.add_transform(GroupSpeakerCards)
-    app.add_post_transform(FillIndexes)
-    app.add_post_transform(PlainOutsideHtml)
-    app.connect("env-get-outdated", reread_past_editions)
-    app.connect("env-get-updated", rewrite_index_pages)
-    app.connect("env-updated", settle_edition_owners)
-    app.connect("env-get-outdated", check_again)
-    app.connect("warn-missing-reference", warn_unknown_target)
+    transforms.setup(app)
     app.connect("config-inited", add_static_path)
     app.add_css_file("workshop_archive.css")
     return {

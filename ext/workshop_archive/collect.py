@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
+from . import anchors
 from .config import build_date, canonical_name
 from .i18n import _, month_day
 from .text import family_name
@@ -257,61 +258,18 @@ def people_index(
     return sorted(people, key=lambda p: p.sort_key)
 
 
-def places_by_person(
-    talks: Iterable[Talk], members: Iterable[Membership], papers: Iterable[Paper] = (),
-) -> dict[str, list[tuple[str, str, str]]]:
-    """Each person's cards, committee places and papers: (docname, anchor, name as written)."""
-    places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for talk in talks:
-        places[talk.person].append((talk.docname, talk.anchor, talk.name))
-    for member in members:
-        places[member.person].append((member.docname, member.anchor, member.name))
-    for paper in papers:
-        for person, author in zip(paper.people, paper.authors, strict=True):
-            places[person].append((paper.docname, paper.anchor, author))
-    return dict(places)
-
-
-def person_target(
-    person: str, places: dict[str, list[tuple[str, str, str]]], hosts: Iterable[IndexHost],
-    config: Config,
-) -> tuple[str, str, str] | None:
-    """Where a reference to a person leads: their People-page entry, else their first card or
-    committee place. Returns (docname, anchor, name) or None for an unknown person."""
-    found = places.get(person)
-    if not found:
-        return None
-    name = display_name(person, [spelling for _, _, spelling in found], config)
+def person_home(person: Person, hosts: Iterable[IndexHost]) -> tuple[str, str]:
+    """Where a person lives, (docname, anchor): their entry on the People page, else (a site
+    without one) their first card or committee place."""
     people_page = people_page_of(hosts)
     if people_page:
-        return people_page, person_anchor(person), name
-    docname, anchor, _ = min(found)
-    return docname, anchor, name
-
-
-def person_place(person: Person, hosts: Iterable[IndexHost]) -> tuple[str, str]:
-    """(docname, anchor) of a person's entry on the People page, else of their first place."""
-    people_page = people_page_of(hosts)
-    if people_page:
-        return people_page, person_anchor(person.id)
+        return people_page, anchors.person(person.id)
     return min((a.docname, a.anchor) for a in person.appearances)
 
 
 def people_page_of(hosts: Iterable[IndexHost]) -> str:
     """The page that shows the People index (the first by name if several do), or ''."""
     return min((h.docname for h in hosts if h.kind == "people"), default="")
-
-
-def letter_anchor(letter: str) -> str:
-    """The id of a letter's section on the People page (``letter-other`` for ``#``)."""
-    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
-
-
-def person_anchor(person: str) -> str:
-    """The id of a person's entry on the People page."""
-    # Neither the id nor "person-<id>": Sphinx's search index stores those two anchors in a short
-    # form that its searchtools.js expands with the display name (Sphinx 9.0), giving dead links.
-    return f"people-{person}"
 
 
 def similar_pairs(names: dict[str, str]) -> list[tuple[str, str]]:

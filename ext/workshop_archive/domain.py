@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -143,10 +144,20 @@ class WorkshopDomain(Domain):
         return self._lookup("editions", first_of_each)
 
     @property
-    def places_by_person(self) -> dict[str, list[tuple[str, str, str]]]:
-        return self._lookup("places",
-                            lambda: collect.places_by_person(self.talks, self.members,
-                                                             self.papers))
+    def people(self) -> dict[str, collect.Person]:
+        """Everyone who spoke or served, by id, in the People page's order: what the People
+        page, the resolver, objects.inv and the search index show, computed once per build."""
+        return self._lookup("people", lambda: {
+            person.id: person for person in collect.people_index(
+                self.talks, self.members, self.env.config, collect.edition_order(self.editions),
+                self.papers)})
+
+    @property
+    def person_homes(self) -> dict[str, tuple[str, str]]:
+        """Where each person lives, (docname, anchor): the one answer for the ``{ws:person}``
+        role, objects.inv and the search index, and the entries of the People page."""
+        return self._lookup("homes", lambda: {
+            person.id: collect.person_home(person, self.hosts) for person in self.people.values()})
 
     def facts(self, table: str) -> Iterator[Any]:
         """Every fact of a table, in document order (sorted by docname, then line)."""
@@ -307,8 +318,8 @@ class WorkshopDomain(Domain):
         ``warn-missing-reference``, which :func:`warn_unknown_target` answers with one warning."""
         explicit = node.get("refexplicit", False)
         if typ == "place":  # made by the index pages (transforms.place_reference)
-            docname, _, anchor = target.partition("#")
-            return make_refnode(builder, fromdocname, docname, anchor, contnode)
+            return make_refnode(builder, fromdocname, target, node.get("refanchor", ""),
+                                contnode)
         if typ == "talk":
             talk = self.talks_by_key.get(self._normal_talk_key(target))
             if talk is None and (people := self.items_by_key.get(target)):
@@ -330,10 +341,11 @@ class WorkshopDomain(Domain):
                                 collect.paper_display(paper))
         if typ == "person":
             person = person_id(target, env.config)
-            place = collect.person_target(person, self.places_by_person, self.hosts, env.config)
-            if place is None:
+            home = self.person_homes.get(person)
+            if home is None:
                 return None
-            docname, anchor, name = place
+            docname, anchor = home
+            name = self.people[person].name
             content = contnode if explicit else nodes.inline(name, name)
             return make_refnode(builder, fromdocname, docname, anchor, content, name)
         if typ == "edition":
@@ -401,11 +413,9 @@ class WorkshopDomain(Domain):
                 talk.anchor, 1
         for key, paper in sorted(self.papers_by_key.items()):
             yield key, collect.paper_display(paper), "paper", paper.docname, paper.anchor, 1
-        people = collect.people_index(self.talks, self.members, self.env.config,
-                                      papers=self.papers)
-        ids = {person.id for person in people}
-        for person in people:
-            docname, anchor = collect.person_place(person, self.hosts)
+        ids = set(self.people)
+        for person in self.people.values():
+            docname, anchor = self.person_homes[person.id]
             yield person.id, person.name, "person", docname, anchor, 1
             for alias in sorted({slugify(alias) for alias in person.aliases} - ids):
                 yield alias, person.name, "person", docname, anchor, -1
@@ -483,3 +493,13 @@ def reread_past_editions(app: Any, env: BuildEnvironment, added: Set[str], chang
     domain = env.get_domain("ws")
     assert isinstance(domain, WorkshopDomain)
     return domain.pages_to_reread()
+
+
+def setup(app: Sphinx) -> None:
+    """The ``ws`` domain and the events that keep its facts and the index pages fresh."""
+    app.add_domain(WorkshopDomain)
+    app.connect("env-get-outdated", reread_past_editions)
+    app.connect("env-get-updated", rewrite_index_pages)
+    app.connect("env-updated", settle_edition_owners)
+    app.connect("env-get-outdated", check_again)
+    app.connect("warn-missing-reference", warn_unknown_target)

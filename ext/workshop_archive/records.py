@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from . import anchors
 from .text import slugify
 
 
@@ -46,12 +47,8 @@ class Edition(NamedTuple):
 
     @property
     def anchor(self) -> str:
-        """The id of the edition's card, where search results and objects.inv lead.
-
-        Neither the id nor ``edition-<id>``: Sphinx's search index stores those two anchors in a
-        short form that its searchtools.js expands with the display name (Sphinx 9.0).
-        """
-        return f"about-{self.id}"
+        """The id of the edition's card, where search results and objects.inv lead."""
+        return anchors.edition(self.id)
 
     @property
     def year(self) -> str:
@@ -89,7 +86,7 @@ class Talk(NamedTuple):
     @property
     def key(self) -> str:
         """The talk's name in roles and objects.inv: ``<edition>/<person>``."""
-        return f"{self.edition}/{self.person}"
+        return anchors.talk_key(self.edition, self.person)
 
 
 class Membership(NamedTuple):
@@ -182,7 +179,7 @@ class Paper(NamedTuple):
     @property
     def key(self) -> str:
         """The paper's name in roles and objects.inv: ``<edition>/<id>``."""
-        return f"{self.edition}/{self.id}"
+        return anchors.paper_key(self.edition, self.id)
 
 
 class Reference(NamedTuple):

@@ -12,12 +12,14 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import collect
+from . import anchors, collect
 from .directives.speaker import SPEAKER_CLASS
 from .i18n import _
 from .nodes import archive_index, card_heading, design_card
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from .domain import WorkshopDomain
     from .records import Edition
 
@@ -72,9 +74,12 @@ class GroupSpeakerCards(SphinxTransform):
 
 def place_reference(fromdoc: str, todoc: str, anchor: str,
                     content: nodes.Node) -> addnodes.pending_xref:
-    """A ``ws:place`` reference to an anchor of a page (see WorkshopDomain.resolve_xref)."""
+    """A link from an index page to an anchor of a page it already knows. A post-transform has
+    no public way to the builder in Sphinx 9, so the link is a ``ws:place`` reference that the
+    resolver turns into a link for whatever builder runs; the page and the anchor travel as
+    they are (``reftarget``, ``refanchor``), never encoded into one string and split again."""
     return addnodes.pending_xref(
-        "", content, refdomain="ws", reftype="place", reftarget=f"{todoc}#{anchor}",
+        "", content, refdomain="ws", reftype="place", reftarget=todoc, refanchor=anchor,
         refdoc=fromdoc, refexplicit=True,
     )
 
@@ -98,10 +103,8 @@ class FillIndexes(SphinxPostTransform):
         return self.env.get_domain("ws")  # type: ignore[return-value]
 
     def build_people(self, docname: str) -> list[nodes.Node]:
-        order = collect.edition_order(self.domain.editions)
         editions = self.domain.editions_by_id
-        people = collect.people_index(self.domain.talks, self.domain.members, self.config, order,
-                                      self.domain.papers)
+        people = self.domain.people.values()
         by_letter: dict[str, list[collect.Person]] = defaultdict(list)
         for person in people:
             by_letter[person.letter].append(person)
@@ -112,11 +115,11 @@ class FillIndexes(SphinxPostTransform):
         result_head: list[nodes.Node] = [
             nodes.paragraph(label, label, classes=["ws-people-filter-label"])]
         for letter in letters:
-            bar += nodes.reference(letter, letter, refid=collect.letter_anchor(letter))
+            bar += nodes.reference(letter, letter, refid=anchors.letter(letter))
             bar += nodes.Text(" ")
         result: list[nodes.Node] = [*result_head, bar]
         for letter in letters:
-            section = nodes.section(ids=[collect.letter_anchor(letter)], classes=["ws-letter"])
+            section = nodes.section(ids=[anchors.letter(letter)], classes=["ws-letter"])
             section += nodes.title(letter, letter)
             for person in by_letter[letter]:
                 section += self.person_entry(docname, person, editions)
@@ -125,7 +128,7 @@ class FillIndexes(SphinxPostTransform):
 
     def person_entry(self, docname: str, person: collect.Person,
                      editions: dict[str, Edition]) -> nodes.Element:
-        entry = nodes.container(ids=[collect.person_anchor(person.id)], classes=["ws-person"])
+        entry = nodes.container(ids=[anchors.person(person.id)], classes=["ws-person"])
         entry += card_heading(person.name, person.name)
         if person.aliases:
             also = _("Also written {names}").format(names=", ".join(person.aliases))
@@ -170,7 +173,7 @@ class FillIndexes(SphinxPostTransform):
         for edition_id in sorted(by_edition, key=lambda e: (order.get(e, len(order)), e)):
             edition = editions.get(edition_id)
             title = collect.edition_title(self.env, edition) if edition else edition_id
-            section = nodes.section(ids=[f"talks-{edition_id}"])
+            section = nodes.section(ids=[anchors.talks_of(edition_id)])
             section += nodes.title(title, title)
             talks = nodes.bullet_list(classes=["ws-talks"])
             # one entry per card: a panel's people share its anchor
@@ -295,3 +298,10 @@ class PlainOutsideHtml(SphinxPostTransform):
         for image in list(self.document.findall(nodes.image)):
             if "ws-avatar" in image["classes"]:
                 image.parent.remove(image)
+
+
+def setup(app: Sphinx) -> None:
+    """The transforms: speaker cards into grids, index pages filled, plain output elsewhere."""
+    app.add_transform(GroupSpeakerCards)
+    app.add_post_transform(FillIndexes)
+    app.add_post_transform(PlainOutsideHtml)

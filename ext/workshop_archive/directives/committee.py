@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .. import anchors
 from ..config import person_id
 from ..diagnostics import Problem
 from ..i18n import _
 from ..nodes import card_heading
 from ..records import Membership
-from ..text import link_problem, slugify
+from ..text import link_problem
 from .base import WorkshopDirective, add_directive
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class CommitteeDirective(WorkshopDirective):
 
     def anchor(self, title: str) -> str:
         edition = self.current_edition()
-        return f"{edition.id if edition else ''}-{slugify(title)}".strip("-")
+        return anchors.committee(edition.id if edition else "", title)
 
     def unique_anchor(self, title: str) -> str:
         """The committee's id; a second committee of the same title on the page is warned about
@@ -150,7 +151,7 @@ class CommitteeDirective(WorkshopDirective):
                       "keep one line", Problem.duplicate, lineno)
             return None
         seen[person] = lineno
-        anchor = f"{box_anchor}-{person}"
+        anchor = anchors.committee_member(box_anchor, person)
         if recorded and edition and not self.in_example():
             self.domain.note("members", Membership(edition, committee, person, name, affiliation,
                                                    self.env.docname, lineno, anchor))

@@ -18,6 +18,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms import SphinxTransform
 
+from .. import anchors
 from ..collect import paper_title
 from ..config import person_id
 from ..diagnostics import Problem, warn
@@ -66,15 +67,6 @@ def split_authors(text: str) -> list[str]:
     """
     separator = ";" if ";" in text else ","
     return [" ".join(name.split()) for name in text.split(separator) if name.strip()]
-
-
-def paper_anchor(paper_id: str) -> str:
-    """The HTML id of a paper's entry.
-
-    Neither the key nor ``paper-<key>``: Sphinx's search index stores those two anchors in a
-    short form that its searchtools.js expands with the display name (Sphinx 9.0).
-    """
-    return f"paper-{paper_id}"
 
 
 def setup(app: Sphinx) -> None:
@@ -155,7 +147,7 @@ class PaperFields:
             docname=self.directive.env.docname,
             lineno=self.lineno,
             file="",
-            anchor=paper_anchor(paper_id),
+            anchor=anchors.paper(paper_id),
         )
 
     def links(self, values: dict[str, str], paper_id: str) -> tuple[tuple[str, str], ...]:

@@ -17,6 +17,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
+from .. import anchors
 from ..collect import untitled
 from ..config import person_id
 from ..diagnostics import Problem
@@ -158,7 +159,7 @@ class SpeakerDirective(WorkshopDirective):
         taken = [t for t in self.domain.data["talks"].get(self.env.docname, [])
                  if t.person == person]
         if not taken:
-            return person
+            return anchors.speaker_card(person)
         self.warn(f"speaker id {person!r} is already used on line {taken[0].lineno}; give this "
                   "card its own :id:", Problem.duplicate)
         return f"{person}-{self.env.new_serialno('ws-duplicate')}"
