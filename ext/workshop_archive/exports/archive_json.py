@@ -15,7 +15,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..collect import edition_order, edition_title, paper_title, people_index, person_place
+from ..collect import edition_order, edition_title, paper_title
 from .events import Event, edition_span, events, summary
 from .ics import edition_file, event_file
 
@@ -130,8 +130,8 @@ def archive_data(domain: WorkshopDomain, builder: Builder) -> dict[str, Any]:
         if event.talk is not None:
             talk_calendars.setdefault(event.talk.key, str(event_file(event)))
     people = []
-    for person in people_index(domain.talks, domain.members, config, papers=domain.papers):
-        docname, anchor = person_place(person, domain.hosts)
+    for person in domain.people.values():
+        docname, anchor = domain.person_homes[person.id]
         people.append({"id": person.id, "name": person.name, "aliases": list(person.aliases),
                        "url": url(builder, docname, anchor)})
     committees: dict[tuple[str, str], list[dict[str, Any]]] = {}

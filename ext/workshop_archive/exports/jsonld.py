@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..collect import edition_title, paper_title, people_index, person_anchor
+from .. import anchors
+from ..collect import edition_title, paper_title
 from .events import Event, edition_span, events, summary
 
 if TYPE_CHECKING:
@@ -115,10 +116,9 @@ def edition_event(domain: WorkshopDomain, edition: Edition, builder: Builder) ->
 def people_graph(domain: WorkshopDomain, builder: Builder, docname: str) -> dict[str, Any]:
     """The People page: every person, with the spellings they are also known by."""
     graph = []
-    for entry in people_index(domain.talks, domain.members, builder.config,
-                              papers=domain.papers):
+    for entry in domain.people.values():
         item: dict[str, Any] = {"@type": "Person",
-                                "@id": absolute(builder, docname, person_anchor(entry.id)),
+                                "@id": absolute(builder, docname, anchors.person(entry.id)),
                                 "name": entry.name}
         if entry.aliases:
             item["alternateName"] = list(entry.aliases)
