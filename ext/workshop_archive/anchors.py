@@ -38,6 +38,11 @@ def speaker_card(person: str) -> str:
     return person
 
 
+def panel_card(title: str) -> str:
+    """A panel's card on an edition page, unless its ``:id:`` names it: ``panel-discussion``."""
+    return slugify(title) or "panel"
+
+
 def committee(edition_id: str, title: str) -> str:
     """A committee on an edition page: ``neurips2024-organizing-committee``."""
     return f"{edition_id}-{slugify(title)}".strip("-")

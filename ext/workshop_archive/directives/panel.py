@@ -12,6 +12,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
+from .. import anchors
 from ..collect import untitled
 from ..config import person_id
 from ..diagnostics import Problem
@@ -72,7 +73,7 @@ class PanelDirective(WorkshopDirective):
 
     def read_anchor(self, title: str) -> str:
         given = self.field("id")
-        anchor = slugify(given) if given else slugify(title) or "panel"
+        anchor = slugify(given) if given else anchors.panel_card(title)
         if given and anchor != given:
             self.warn(f":id: {given!r} is not a slug; write {anchor!r}", Problem.bad_value,
                       self.option_line("id"))
