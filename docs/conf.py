@@ -48,6 +48,19 @@ ws_people_file = "../editions/people.toml"
 # Where the archive is served (Read the Docs says where it builds): canonical links, the sitemap,
 # link previews and the addresses in calendars and structured data are absolute under it.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mlforsystems.org/")
+# The old site's addresses keep working: mlforsystems.org/<edition>/<page>.html (and the root
+# pages, which showed the newest edition) lead to the page and section that hold the same content
+# (docs/maintainer/old-urls.md lists them for Read the Docs' redirects). {edition} is every
+# edition the archive has; the first section found on the page is used, else the page's top.
+ws_old_urls = {
+    "{edition}/index.html": ("{edition}", ()),
+    "{edition}/schedule.html": ("{edition}", ("schedule",)),
+    "{edition}/accepted_papers.html": ("{edition}", ("accepted-papers", "papers")),
+    "{edition}/call_for_papers.html": ("{edition}", ("call-for-papers", "about-{edition}")),
+    "schedule.html": ("neurips2025", ("schedule",)),
+    "accepted_papers.html": ("neurips2025", ("accepted-papers", "papers")),
+    "call_for_papers.html": ("neurips2025", ("call-for-papers", "about-neurips2025")),
+}
 html_theme = "pydata_sphinx_theme"
 html_title = "ML for Systems Archive"
 html_static_path: list[str] = []

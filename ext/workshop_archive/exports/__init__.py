@@ -1,5 +1,6 @@
 """Outputs that are not pages, written from the domain's facts (write phase): the calendars,
-``archive.json`` with its schema, structured data in each page's head, the sitemap and robots.txt.
+``archive.json`` with its schema, structured data in each page's head, the sitemap and robots.txt,
+and pages at the addresses of an older site that lead on to their new place.
 
 HTML builders only (html, dirhtml, singlehtml; not epub, whose book holds pages only): the files are
 written once per build, at ``build-finished``, and each "Add to calendar" placeholder becomes a
@@ -22,6 +23,7 @@ from .archive_json import write_archive_json
 from .events import events, summary
 from .head import page_head, write_search_engine_files, writes_exports
 from .ics import calendar_files, edition_file, event_file, write_calendars
+from .redirects import write_redirects
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -89,9 +91,15 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     write_calendars(Path(app.outdir), calendar_files(domain, app.builder, titles))
     write_archive_json(Path(app.outdir), domain, app.builder)
     write_search_engine_files(app, Path(app.outdir))
+    write_redirects(app, Path(app.outdir), domain)
 
 
 def setup_exports(app: Sphinx) -> None:
+    app.add_config_value(
+        "ws_old_urls", {}, "", types=frozenset({dict}),
+        description="old address -> (edition id, anchors to try): pages that lead on from the "
+                    "addresses of an older site; {edition} stands for every edition",
+    )
     app.add_post_transform(CalendarLinks)
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", page_head)
