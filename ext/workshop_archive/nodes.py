@@ -44,6 +44,25 @@ class calendar_link(nodes.Inline, nodes.Element):
     (exports.CalendarLinks)."""
 
 
+class local_time(nodes.Inline, nodes.Element):
+    """The empty place, beside a schedule row's time, where ``static/local-time.js`` writes the
+    reader's own time; attributes ``start``, ``end`` (ISO 8601 with offset, ``end`` may be ''),
+    ``zone`` (the edition's IANA timezone) and ``label`` (what follows the time: "your time").
+    HTML only; nothing in other formats."""
+
+
+def visit_local_time_html(self: HTML5Translator, node: local_time) -> None:
+    data = {"data-start": node["start"], "data-zone": node["zone"],
+            "data-label": node["label"]}
+    if node["end"]:
+        data["data-end"] = node["end"]
+    self.body.append(self.starttag(node, "span", "", CLASS="ws-local", **data))
+
+
+def depart_local_time_html(self: HTML5Translator, node: local_time) -> None:
+    self.body.append("</span>")
+
+
 def visit_card_heading_html(self: HTML5Translator, node: card_heading) -> None:
     self.body.append(self.starttag(node, "h3", CLASS="ws-card-title"))
 
@@ -76,6 +95,8 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(card_heading, html=(visit_card_heading_html, depart_card_heading_html))
     # Replaced before writing; skipping is the safe answer should one ever reach a writer.
     skipped = (skip, None)
+    app.add_node(local_time, html=(visit_local_time_html, depart_local_time_html),
+                 latex=skipped, text=skipped, man=skipped, texinfo=skipped)
     for node in (archive_index, papers_list, calendar_link):
         app.add_node(node, html=skipped, latex=skipped, text=skipped, man=skipped,
                      texinfo=skipped)

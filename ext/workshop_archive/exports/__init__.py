@@ -18,9 +18,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..collect import edition_title
 from ..i18n import _
-from ..nodes import CALENDAR_CLASS, calendar_link
+from ..nodes import CALENDAR_CLASS, calendar_link, local_time
 from .archive_json import write_archive_json
-from .events import events, summary
+from .events import Event, events, summary
 from .head import page_head, write_search_engine_files, writes_exports
 from .ics import calendar_files, edition_file, event_file, write_calendars
 from .redirects import write_redirects
@@ -30,22 +30,26 @@ if TYPE_CHECKING:
 
     from ..domain import WorkshopDomain
 
-def calendar_targets(domain: WorkshopDomain) -> dict[tuple[str, str], tuple[PurePosixPath, str]]:
-    """(kind, key) of each calendar link -> (its file, what the link adds to the calendar)."""
+Target = tuple[PurePosixPath, str, Event | None]
+
+
+def calendar_targets(domain: WorkshopDomain) -> dict[tuple[str, str], Target]:
+    """(kind, key) of each calendar link -> (its file, what the link adds to the calendar, the
+    row's event for a row's link)."""
     env = domain.env
-    targets: dict[tuple[str, str], tuple[PurePosixPath, str]] = {}
+    targets: dict[tuple[str, str], Target] = {}
     by_edition = events(domain)
     for edition in domain.editions_by_id.values():
         rows = by_edition.get(edition.id, [])
         if rows or edition.date:
             # keyed by page too: a second page that declares the id (warned) links nothing
             targets["edition", f"{edition.docname}:{edition.id}"] = (
-                edition_file(edition.id), edition_title(env, edition))
+                edition_file(edition.id), edition_title(env, edition), None)
         for event in rows:
-            what = (event_file(event), summary(event, env.config))
-            targets["slot", f"{event.slot.docname}:{event.slot.lineno}"] = what
+            path, what = event_file(event), summary(event, env.config)
+            targets["slot", f"{event.slot.docname}:{event.slot.lineno}"] = (path, what, event)
             if event.talk is not None:
-                targets.setdefault(("talk", event.talk.key), what)
+                targets.setdefault(("talk", event.talk.key), (path, what, None))
     return targets
 
 
@@ -71,7 +75,9 @@ class CalendarLinks(SphinxPostTransform):
                 if CALENDAR_CLASS in parent.get("classes", ()) and not parent.children:
                     parent.parent.remove(parent)
                 continue
-            path, what = found
+            path, what, event = found
+            if event is not None and event.edition.timezone:
+                self.add_local_time(placeholder, event)
             base = builder.get_target_uri(placeholder["docname"])
             link = nodes.reference(
                 "", "", nodes.Text(_("Add to calendar")),
@@ -79,6 +85,19 @@ class CalendarLinks(SphinxPostTransform):
                 refuri=relative_uri(base, str(path)), classes=["ws-calendar-link"],
             )
             placeholder.replace_self(link)
+
+    @staticmethod
+    def add_local_time(placeholder: calendar_link, event: Event) -> None:
+        """Beside the row's time, the place where the reader's own time is written."""
+        node = placeholder.parent
+        while node is not None and not isinstance(node, nodes.row):
+            node = node.parent
+        if node is None:
+            return
+        time_cell = node[0][0]  # the row's first entry, its paragraph
+        time_cell += local_time(start=event.start.isoformat(),
+                                end=event.end.isoformat() if event.end is not None else "",
+                                zone=event.edition.timezone, label=_("your time"))
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:

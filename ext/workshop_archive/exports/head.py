@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
+from ..nodes import local_time
 from .jsonld import script_text, structured_data
 
 if TYPE_CHECKING:
@@ -82,6 +83,9 @@ def page_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         return
     context["metatags"] = context.get("metatags", "").replace(DOCUTILS_VIEWPORT, "")
     context["metatags"] += preview_tags(app, pagename, context, doctree)
+    if doctree is not None and next(doctree.findall(local_time), None) is not None:
+        # this page only: it has a schedule whose times the script can show in the reader's zone
+        app.add_js_file("local-time.js", loading_method="defer")
     domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
     for data in structured_data(domain, app.builder, pagename):
         context["metatags"] += (f'<script type="application/ld+json">{script_text(data)}'
