@@ -43,6 +43,7 @@ bibtex_foot_reference_style = "foot"
 
 # -- the archive --------------------------------------------------------------------------------
 ws_people_file = "../editions/people.toml"
+ws_workshop_title = "Workshop on ML for Systems"
 
 # -- HTML ---------------------------------------------------------------------------------------
 # Where the archive is served (Read the Docs says where it builds): canonical links, the sitemap,

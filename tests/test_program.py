@@ -168,3 +168,54 @@ def test_the_papers_page_lists_every_paper_by_edition(app):
         ("Cost Models — Di Example", "index.html#paper-3"),
         ("Placement by Search — Ed Example", "index.html#paper-4"),
     ]
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_each_paper_offers_its_bibtex_and_the_edition_a_bib_file(app):
+    app.build()
+    assert warnings_of(app) == []
+    index = page(app, "index")
+    cite = index.select_one("#paper-1 details.ws-cite")
+    assert cite.summary.get_text(strip=True) == "Cite"
+    assert cite.pre.get_text() == (
+        "@inproceedings{prog2030-1,\n"
+        '    author = "Example, Ann and Example, Bob",\n'
+        '    title = "Learning to Schedule",\n'
+        '    booktitle = "Workshop on Test Systems at TestConf 2030",\n'
+        '    year = "2030",\n'
+        '    url = "https://example.org/p/1.pdf"\n'
+        "}\n")
+    link = index.select_one(".ws-papers-bib a")
+    assert link["href"] == "_bibtex/prog2030-papers.bib"
+    bib = (app.outdir / link["href"]).read_text(encoding="utf-8")
+    assert bib.count("@inproceedings{") == 4
+    assert cite.pre.get_text().strip() in bib
+
+
+def test_bibtex_escapes_what_latex_needs_and_keeps_names_whole():
+    from types import SimpleNamespace
+
+    from workshop_archive.exports.paper_bib import bibtex, cite_key, paper_entry
+    from workshop_archive.records import Paper
+
+    paper = Paper("e2030", "7", "Caches & Queues: 50% Faster", ("Łukasz Kaiser", "Smith, J."),
+                  ("lukasz-kaiser", "smith-j"), (("code", "https://example.org/c"),), "", "", "",
+                  False, "index", 2, "", "paper-7")
+    config = SimpleNamespace(ws_workshop_title="", project="Test Workshop")
+    text = bibtex({cite_key(paper): paper_entry(paper, None, config)})
+    assert 'title = "Caches \\& Queues: 50\\% Faster"' in text
+    assert 'author = "Kaiser, Łukasz and Smith, J."' in text
+    assert 'booktitle = "Test Workshop"' in text
+    assert 'url = "https://example.org/c"' in text
+
+
+@pytest.mark.parametrize("builder", ["latex", "epub"])
+def test_cite_and_bib_links_are_left_out_of_books(copy_root, builder):
+    build = copy_root("test-program").build(builder)
+    assert build.warnings == []
+    out = "\n".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*")
+                    if p.suffix in (".tex", ".xhtml"))
+    assert "Learning to Schedule" in out
+    # an e-book reader is a browser: the Cite fold stays, the .bib file is not in the book
+    assert ("@inproceedings" in out) == (builder == "epub")
+    assert "BibTeX of all papers" not in out

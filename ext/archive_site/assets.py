@@ -19,6 +19,12 @@ def page_has(doctree: nodes.document | None, condition: Any) -> bool:
     return doctree is not None and next(doctree.findall(condition), None) is not None
 
 
+def has_code(node: nodes.Node) -> bool:
+    """A block that Pygments colours: not a plain one (``language="none"``, such as a paper's
+    BibTeX), which has no tokens to colour."""
+    return isinstance(node, nodes.literal_block) and node.get("language") != "none"
+
+
 def has_tabs(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "sd-tab-set" in node.get("classes", ())
 
@@ -30,7 +36,7 @@ def drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: d
     unused = set()
     if not page_has(doctree, has_tabs):
         unused.add(TAB_SCRIPT)
-    if not page_has(doctree, nodes.literal_block):
+    if not page_has(doctree, has_code):
         unused.add(HIGHLIGHT_STYLESHEET)
     for key in ("script_files", "css_files"):
         context[key] = [asset for asset in context[key]

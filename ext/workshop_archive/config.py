@@ -97,6 +97,11 @@ def setup_config(app: Sphinx) -> None:
         description="filled from ws_people: {slug of an alias: person id}",
     )
     app.add_config_value(
+        "ws_workshop_title", "", "env", types=frozenset({str}),
+        description="the workshop's name in a paper's BibTeX booktitle, '<name> at <host "
+                    "conference>' (default: the project's name)",
+    )
+    app.add_config_value(
         "ws_today", "", "env", types=frozenset({str}),
         description="the build's date, YYYY-MM-DD: editions before it are past (default: the "
                     "date of SOURCE_DATE_EPOCH, else today in UTC)",

@@ -22,6 +22,15 @@ from .. import anchors
 from ..collect import paper_title
 from ..config import person_id
 from ..diagnostics import Problem, warn
+from ..exports.paper_bib import (
+    BIB_LINK_CLASS,
+    CITE_CLASS,
+    bibtex,
+    citable,
+    cite_key,
+    paper_entry,
+)
+from ..exports.paper_bib import setup as setup_paper_bib
 from ..i18n import _
 from ..nodes import papers_list
 from ..records import Paper
@@ -32,6 +41,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from ..records import Edition
 
 #: link fields -> the link's visible text, in the order they are shown
 LINKS = {
@@ -70,10 +82,11 @@ def split_authors(text: str) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
-    """Register ``ws:papers``, ``ws:paper`` and the grouping of their entries."""
+    """Register ``ws:papers``, ``ws:paper``, the grouping of their entries, and their BibTeX."""
     app.add_directive_to_domain("ws", "papers", PapersDirective)
     app.add_directive_to_domain("ws", "paper", PaperDirective)
     app.add_transform(GroupPapers)
+    setup_paper_bib(app)
 
 
 class PaperFields:
@@ -186,10 +199,15 @@ class PaperDirectiveBase(WorkshopDirective):
                  "page so the paper belongs to an edition", Problem.misplaced, location)
         elif not self.in_example():
             self.domain.note("papers", paper)
-        return paper_item(paper)
+        item = paper_item(paper)
+        if citable(paper):
+            item += cite_block(paper, self.current_edition(), self.config)
+        return item
 
     def papers_node(self, items: list[nodes.list_item]) -> papers_list:
-        node = papers_list()
+        edition = self.current_edition()
+        # the edition whose .bib the list links to (none for an example: it has no file)
+        node = papers_list(edition=edition.id if edition and not self.in_example() else "")
         node.extend(items)
         self.set_source_info(node)
         return node
@@ -354,6 +372,15 @@ def paper_item(paper: Paper) -> nodes.list_item:
     return item
 
 
+def cite_block(paper: Paper, edition: Edition | None, config: Config) -> nodes.container:
+    """The paper's BibTeX under "Cite": a fold in HTML (see exports/paper_bib.py)."""
+    text = bibtex({cite_key(paper): paper_entry(paper, edition, config)}).strip()
+    block = nodes.container(classes=[CITE_CLASS])
+    block += nodes.paragraph(_("Cite"), _("Cite"))
+    block += nodes.literal_block(text, text, language="none")
+    return block
+
+
 def grouped(items: list[nodes.list_item]) -> list[nodes.Node]:
     """The entries as one list per presentation (orals, spotlights, posters, then the rest),
     each under a heading, in the order written; no heading when no paper has a presentation."""
@@ -389,4 +416,9 @@ class GroupPapers(SphinxTransform):
             items: list[nodes.list_item] = [item for node in run for item in node.children]
             for node in run[1:]:
                 node.parent.remove(node)
-            run[0].replace_self(grouped(items))
+            result = grouped(items)
+            if edition := run[0].get("edition"):
+                # replaced by a link to the edition's .bib (exports/paper_bib.py)
+                result.append(nodes.paragraph("", "", nodes.inline(
+                    classes=[BIB_LINK_CLASS], edition=edition), classes=["ws-papers-bib"]))
+            run[0].replace_self(result)

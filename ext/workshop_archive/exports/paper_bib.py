@@ -9,14 +9,29 @@ domain's facts only, in the order of the papers' lists, so every build writes th
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from pybtex.database import BibliographyData, Entry, Person
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
+from sphinx_design.dropdown import dropdown_main, dropdown_title
+
+from ..i18n import _
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
+    from ..domain import WorkshopDomain
     from ..records import Edition, Paper
+
+#: the class of a paper's "Cite" block (a paragraph and the BibTeX), made at read time
+CITE_CLASS = "ws-cite"
+#: the class of the placeholder of the link to an edition's .bib (attribute ``edition``)
+BIB_LINK_CLASS = "ws-bib-link"
 
 #: link fields, the first a paper has is the entry's ``url``
 URL_FIELDS = ("pdf", "openreview", "video", "slides", "poster", "code")
@@ -82,3 +97,62 @@ def write_bib_files(outdir: Path, files: dict[PurePosixPath, bytes]) -> None:
         target = outdir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+
+
+def website(builder: Builder) -> bool:
+    """True for the builders whose output is a website (the .bib files are written for them)."""
+    return builder.format == "html" and not isinstance(builder, Epub3Builder)
+
+
+class CiteBlocks(SphinxPostTransform):
+    """In HTML (and EPUB), each "Cite" block becomes a fold (``<details>``, sphinx-design's
+    dropdown) that shows the BibTeX to copy; other formats leave it out, a printed archive has
+    no use for it. Each .bib placeholder becomes a link to the edition's file in a website, and
+    goes away where no file is written (EPUB, LaTeX, text)."""
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        html = self.app.builder.format == "html"
+        for block in list(self.document.findall(nodes.container)):
+            if CITE_CLASS not in block["classes"]:
+                continue
+            if not html:
+                block.parent.remove(block)
+                continue
+            title, code = block.children
+            fold = dropdown_main(classes=["sd-sphinx-override", "sd-dropdown", CITE_CLASS])
+            fold += dropdown_title("", "", *title.children, classes=["ws-cite-title"])
+            fold += code.deepcopy()
+            block.replace_self(fold)
+        files = {}
+        if website(self.app.builder):
+            domain: WorkshopDomain = self.env.get_domain("ws")  # type: ignore[assignment]
+            files = {paper.edition for paper in domain.papers if citable(paper)}
+        for placeholder in list(self.document.findall(nodes.inline)):
+            if BIB_LINK_CLASS not in placeholder["classes"]:
+                continue
+            paragraph = placeholder.parent
+            edition = placeholder["edition"]
+            if edition not in files:
+                paragraph.parent.remove(paragraph)
+                continue
+            base = self.app.builder.get_target_uri(self.env.docname)
+            text = _("BibTeX of all papers")
+            placeholder.replace_self(nodes.reference(
+                text, text, refuri=relative_uri(base, str(edition_bib_file(edition)))))
+
+
+def write_paper_bibs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: each edition's .bib, in a website build."""
+    if exception is not None or not website(app.builder):
+        return
+    domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
+    papers = [domain.papers_by_key[key] for key in sorted(domain.papers_by_key)]
+    write_bib_files(Path(app.outdir), edition_bib_files(papers, domain.editions_by_id,
+                                                        app.config))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(CiteBlocks)
+    app.connect("build-finished", write_paper_bibs)
