@@ -113,7 +113,8 @@ class CiteBlocks(SphinxPostTransform):
     default_priority = 20
 
     def run(self, **kwargs: Any) -> None:
-        html = self.app.builder.format == "html"
+        builder = self.env._app.builder  # as Sphinx's own ReferencesResolver (9.0)
+        html = builder.format == "html"
         for block in list(self.document.findall(nodes.container)):
             if CITE_CLASS not in block["classes"]:
                 continue
@@ -126,7 +127,7 @@ class CiteBlocks(SphinxPostTransform):
             fold += code.deepcopy()
             block.replace_self(fold)
         files = {}
-        if website(self.app.builder):
+        if website(builder):
             domain: WorkshopDomain = self.env.get_domain("ws")  # type: ignore[assignment]
             files = {paper.edition for paper in domain.papers if citable(paper)}
         for placeholder in list(self.document.findall(nodes.inline)):
@@ -137,7 +138,7 @@ class CiteBlocks(SphinxPostTransform):
             if edition not in files:
                 paragraph.parent.remove(paragraph)
                 continue
-            base = self.app.builder.get_target_uri(self.env.docname)
+            base = builder.get_target_uri(self.env.docname)
             text = _("BibTeX of all papers")
             placeholder.replace_self(nodes.reference(
                 text, text, refuri=relative_uri(base, str(edition_bib_file(edition)))))
