@@ -284,6 +284,7 @@ def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
             "- 8:30 AM - 8:40 AM Opening Remarks\n"
             "- 8:40 AM - 9:30 AM {ws:talk}`Grace Hopper - Invited Talk <grace-hopper>`\n"
             "- 9:35 AM - 9:45 AM [contributed] {ws:paper}`3`\n"
+            "- 9:35 AM - 10:00 AM [parallel] Poster Session | Coffee Break\n"
             ":::\n") in page
     assert "abstract that must" not in page
     for line in (
@@ -294,8 +295,10 @@ def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
         "here; the Detailed Schedule has no row starting then",
         "conf2035/index.md:30: similar-name: 'Grace M. Hopper' here, 'Grace Hopper' at "
         "conf2035/index.md:17",
-        "conf2035/index.md:45: not-imported: 'Engines of Thought' has no time: not a schedule row",
-        "conf2035/index.md:50: commented-out: 4 lines inside <!-- --> not imported: "
+        "conf2035/index.md:45: duplicate: 9:35 AM is also the start of the row at "
+        "conf2035/index.md:37; written [parallel]: check which time is right",
+        "conf2035/index.md:52: not-imported: 'Engines of Thought' has no time: not a schedule row",
+        "conf2035/index.md:57: commented-out: 4 lines inside <!-- --> not imported: "
         "'Sat 8:30 a.m. - 8:40 a.m. Opening Remarks'",
     ):
         assert line in out
@@ -346,6 +349,7 @@ def test_isca_cards_and_time_ranges(tmp_path, capsys):
             "- 9:40 AM - 9:50 AM [contributed] {ws:paper}`paper-babbage`\n"
             "- 11:55 AM - 12:20 PM {ws:talk}`Speaker: Grace Hopper <grace-hopper>`\n"
             "- 2:00 PM - 2:30 PM Lunch\n"
+            "- 5:15 PM Award Lecture (Main Hall)\n"
             ":::\n") in page
     assert (tmp_path / "editions" / "conf2036" / "papers.csv").read_text() == (
         "id,title,authors,pdf,award\n"
@@ -353,6 +357,8 @@ def test_isca_cards_and_time_ranges(tmp_path, capsys):
         "https://mlforsystems.org/assets/papers/conf2036/Paper_Babbage.pdf,Best Paper Award\n")
     assert ("conf2036/schedule.md:22: unmapped: Grace Hopper has no badge on the old pages: "
             "choose a :role: by hand") in out
+    assert ("conf2036/schedule.md:30: outside-hours: 5:15 PM is outside the hours 9:00 AM - "
+            "5:00 PM of the edition card (conf2036/schedule.md:4); one of them is wrong") in out
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -389,10 +395,21 @@ def test_the_page_it_writes_builds_without_a_warning(copy_root, capsys):
         "Ada Lovelace", "Grace Hopper"]
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")]
             for tr in main.select("table tbody tr")]
-    assert [row[0].partition(" –")[0] for row in rows] == [
+    assert (":::{schedule}\n"
+            "- 9:00 AM Opening Remarks\n"
+            "- 9:10 AM {ws:talk}`Keynote Speaker: Ada Lovelace <ada-lovelace>`\n"
+            "- 10:00 AM - 10:20 AM Coffee Break\n"
+            "- 10:30 AM {ws:talk}`Invited Speaker: Grace Hopper <grace-hopper>`\n"
+            "- 11:00 AM Contributed Talks\n"
+            "  - {ws:paper}`3`\n"
+            "  - {ws:paper}`5`\n"
+            "- 11:30 AM Poster Session\n"
+            "- 12:30 PM Lunch\n"
+            ":::\n") in page
+    assert [row[0].partition(" –")[0] for row in rows if row[0]] == [
         "9:00 AM", "9:10 AM", "10:00 AM", "10:30 AM", "11:00 AM", "11:30 AM", "12:30 PM"]
     assert "Ada Lovelace" in rows[1][1] and "Grace Hopper" in rows[3][1]
-    assert "Engines of Thought" in rows[4][1]
+    assert "Engines of Thought" in main.select_one("table").get_text()
     papers = {a["href"] for a in main.select("a[href$='.pdf']")}
     assert papers == {"https://mlforsystems.org/assets/papers/conf2037/paper3.pdf",
                       "https://mlforsystems.org/assets/papers/conf2037/paper5.pdf"}

@@ -72,6 +72,8 @@ class Row:
     source: str = ""
     #: rows listed inside this one (the talks of a session), untimed
     nested: list[Row] = field(default_factory=list)
+    #: the row starts with the one before it
+    parallel: bool = False
 
 
 @dataclass

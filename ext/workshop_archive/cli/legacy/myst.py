@@ -86,7 +86,8 @@ def _schedule(facts: EditionFacts, out: io.StringIO) -> None:
     out.write("## Schedule\n\n:::{schedule}\n")
     for row in facts.rows:
         time = f"{row.start} - {row.end}" if row.end else row.start
-        kind = f"[{row.kind}] " if row.kind else ""
+        marks = ", ".join(m for m in (row.kind, "parallel" if row.parallel else "") if m)
+        kind = f"[{marks}] " if marks else ""
         out.write(f"- {time} {kind}{_what(row)}\n")
         for nested in row.nested:
             out.write(f"  - {_what(nested)}\n")

@@ -385,6 +385,8 @@ def _check_times(rows: list[Row], facts: EditionFacts) -> None:
     is exactly a 12-hour slip (``12:30 AM`` for ``12:30 PM``)."""
     latest: ClockTime | None = None
     latest_source = ""
+    first, _, last = facts.edition.hours.partition(" - ")
+    opens, closes = parse_time(first), parse_time(last)
     for row in rows:
         start = parse_time(row.start)
         if start is None:
@@ -401,7 +403,12 @@ def _check_times(rows: list[Row], facts: EditionFacts) -> None:
                             f"{latest.display} ({latest_source}); written as published, fix it "
                             "by hand")
         elif latest is not None and start == latest:
+            row.parallel = True
             facts.fault(row.source, "duplicate", f"{row.start} is also the start of the row at "
-                        f"{latest_source}; mark one parallel or fix the time")
+                        f"{latest_source}; written [parallel]: check which time is right")
+        if opens and closes and not opens <= start < closes:
+            facts.fault(row.source, "outside-hours", f"{row.start} is outside the hours "
+                        f"{facts.edition.hours} of the edition card ({facts.edition.source}); "
+                        "one of them is wrong")
         if latest is None or start > latest:
             latest, latest_source = start, row.source
