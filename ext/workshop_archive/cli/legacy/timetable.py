@@ -31,9 +31,9 @@ _LABELLED = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<name>.*)$")
 #: weekday before a time: "Sat 8:30 a.m. - 8:40 a.m."
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+", re.IGNORECASE)
 _HALF = re.compile(r"[ap]\.?\s*m\.?$", re.IGNORECASE)
-#: words of a label that says the row is a speaker's talk
-_SPEAKER_WORDS = ("speaker", "keynote", "invited", "talk", "special", "hardware", "retrospective",
-                  "codegen", "panelist")
+#: words of a label that says the row is a speaker's talk (a label inside a link to a card,
+#: such as 2024's "Hardware:", says so too)
+_SPEAKER_WORDS = ("speaker", "keynote", "invited", "talk", "special", "panelist")
 #: link texts of material the archive does not import (slides, recordings)
 _MATERIAL = re.compile(r"^\(?(slides?|recording|video|paper)\)?$", re.IGNORECASE)
 
@@ -243,13 +243,14 @@ def _speaker_row(cell: Element, where: str, page: LegacyPage, facts: EditionFact
             break
     if not label and bold is not None:
         match = _LABELLED.match(bold.text())
-        if match is None or not any(w in match["label"].lower() for w in _SPEAKER_WORDS):
+        in_link = link is not None and bold in link.iter()
+        if match is None or not (in_link or any(w in match["label"].lower()
+                                                for w in _SPEAKER_WORDS)):
             return None
         label, name = match["label"], match["name"]
         if not name:
-            holder = link if link is not None and bold in link.iter() else None
-            name = (_text_after(bold) if holder is None else holder.text().replace(
-                bold.text(), "", 1)).split("(")[0]
+            name = (link.text().replace(bold.text(), "", 1) if in_link else
+                    _text_after(bold)).split("(")[0]
         paren = [i for i in italics if _text_before(i).endswith("(")]
         rest = [i for i in italics if i not in paren and i.text()]
         affiliation = paren[0].text() if paren else ""
