@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 project = "ML for Systems Archive"
 author = "The ML for Systems workshop organizers"
@@ -62,6 +63,10 @@ ws_old_urls = {
     "accepted_papers.html": ("neurips2025", ("accepted-papers", "papers")),
     "call_for_papers.html": ("neurips2025", ("call-for-papers", "about-neurips2025")),
 }
+# The search lists the maintainer guide after the archive's own pages (docs/search-scorer.js;
+# a project generated from this configuration, as benchmarks/synthetic_archive.py writes, has none).
+_scorer = Path(__file__).with_name("search-scorer.js")
+html_search_scorer = str(_scorer) if _scorer.is_file() else ""
 html_theme = "pydata_sphinx_theme"
 html_title = "ML for Systems Archive"
 html_static_path: list[str] = []

@@ -403,8 +403,8 @@ class WorkshopDomain(Domain):
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """Editions, talks, papers and people, by stable names: the edition id,
         ``<edition>/<person>``, ``<edition>/<paper id>`` and the person id. A person's aliases
-        are listed too, hidden from search (priority -1), so that another project linking to a
-        misspelt id still reaches the person."""
+        are listed too, shown as "<name>, also written <alias>": another project linking to a
+        misspelt id still reaches the person, and searching the misspelling finds them."""
         for edition in self.editions:
             title = collect.edition_title(self.env, edition)
             yield edition.id, title, "edition", edition.docname, edition.anchor, 1
@@ -417,8 +417,11 @@ class WorkshopDomain(Domain):
         for person in self.people.values():
             docname, anchor = self.person_homes[person.id]
             yield person.id, person.name, "person", docname, anchor, 1
-            for alias in sorted({slugify(alias) for alias in person.aliases} - ids):
-                yield alias, person.name, "person", docname, anchor, -1
+            spellings = {slugify(spelling): spelling for spelling in sorted(person.aliases)}
+            for alias in sorted(set(spellings) - ids):
+                # searchable by the other spelling, and saying whom it finds
+                shown = f"{person.name}, also written {spellings[alias]}"
+                yield alias, shown, "person", docname, anchor, 1
 
     # -- freshness -----------------------------------------------------------------------------
 
