@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-EDITION_MAX_BYTES = 250 * 1024
-EDITION_MAX_REQUESTS = 12
+EDITION_MAX_BYTES = 100 * 1024
+EDITION_MAX_REQUESTS = 10
 
 CSS_REFERENCE = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
