@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.util.inventory import InventoryFile
 
 from conftest import warnings_of
 
@@ -125,6 +126,17 @@ def test_the_talks_page_lists_panels_once_and_contributed_talks(app):
     ann = page(app, "index").select_one("#ann-example")
     assert ann.select_one(".ws-talk-paper a")["href"] == "#paper-2"
     assert ann.select_one(".ws-tba") is None
+
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_a_contributed_talk_without_a_title_of_its_own_is_named_by_its_paper(app):
+    app.build()
+    link = page(app, "index").select_one("p a[href='#ann-example']")
+    assert link.get_text(" ", strip=True) == "Contributed Talk: Ann Example — Learned Caches"
+    inventory = InventoryFile.loads((app.outdir / "objects.inv").read_bytes(), uri="").data
+    assert inventory["ws:talk"]["prog2030/ann-example"].display_name == (
+        "Ann Example: Learned Caches")
 
 
 @pytest.mark.sphinx("html", testroot="program")

@@ -158,6 +158,13 @@ def display_name(person: str, spellings: Sequence[str], config: Config) -> str:
     return canonical_name(person, config) or Counter(spellings).most_common(1)[0][0]
 
 
+def with_paper_title(talk: Talk, papers: dict[str, Paper]) -> Talk:
+    """The talk, titled with its paper's title when it has none of its own (a contributed talk
+    whose card gives only ``:paper:``)."""
+    paper = papers.get(talk.paper) if talk.paper and not talk.title else None
+    return talk._replace(title=paper.title) if paper is not None else talk
+
+
 def talk_display(talk: Talk, config: Config) -> str:
     """A talk's name in objects.inv, search results and link titles: ``Speaker: Title``."""
     name = display_name(talk.person, [talk.name], config)

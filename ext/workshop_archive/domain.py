@@ -329,6 +329,7 @@ class WorkshopDomain(Domain):
                                     content, collect.item_display(people, env.config))
             if talk is None:
                 return None
+            talk = collect.with_paper_title(talk, self.papers_by_key)
             content = contnode if explicit else collect.talk_reference_content(talk, env.config)
             return make_refnode(builder, fromdocname, talk.docname, talk.anchor, content,
                                 collect.talk_display(talk, env.config))
@@ -409,8 +410,9 @@ class WorkshopDomain(Domain):
             title = collect.edition_title(self.env, edition)
             yield edition.id, title, "edition", edition.docname, edition.anchor, 1
         for key, talk in sorted(self.talks_by_key.items()):
-            yield key, collect.talk_display(talk, self.env.config), "talk", talk.docname, \
-                talk.anchor, 1
+            shown = collect.talk_display(collect.with_paper_title(talk, self.papers_by_key),
+                                         self.env.config)
+            yield key, shown, "talk", talk.docname, talk.anchor, 1
         for key, paper in sorted(self.papers_by_key.items()):
             yield key, collect.paper_display(paper), "paper", paper.docname, paper.anchor, 1
         ids = set(self.people)

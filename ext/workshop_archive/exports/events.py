@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..collect import display_name, paper_display
+from ..collect import display_name, paper_display, with_paper_title
 from ..text import parse_time, slugify
 
 if TYPE_CHECKING:
@@ -78,7 +78,8 @@ def events(domain: WorkshopDomain) -> dict[str, list[Event]]:
             slug = f"{slot.slug}-{number}"
         end = at(slot.date, slot.end, edition) if slot.end else None
         found.setdefault(edition.id, []).append(Event(
-            edition, slot, at(slot.date, slot.start, edition), end, talks.get(slot.talk),
+            edition, slot, at(slot.date, slot.start, edition), end,
+            with_paper_title(talks[slot.talk], papers) if slot.talk in talks else None,
             papers.get(slot.paper), slug))
     return found
 
