@@ -78,6 +78,13 @@ def test_speaker_card_shows_talk_bio_abstract_photo_and_links(page):
         ("Google Scholar of Ada Lovelace", "https://scholar.example.org/ada"),
     ]
     assert all(a.select_one(".visually-hidden") for a in links)
+    # the talk's material, under its title: not the speaker's pages
+    material = ada.select(".ws-talk-material a")
+    assert [(a.get_text(), a["href"]) for a in material] == [
+        ("Slides of the talk by Ada Lovelace", "https://example.org/ada/engine-slides.pdf"),
+        ("Video of the talk by Ada Lovelace", "https://video.example.org/ada-engine"),
+    ]
+    assert ada.select_one(".ws-talk-title").find_next_sibling("p") is material[0].parent
 
 
 @pytest.mark.sphinx("html", testroot="directives")

@@ -141,6 +141,15 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def web_link_problem(url: str) -> str | None:
+    """Why a URL may not be shown as a link to a web page (a paper's PDF, a talk's slides), or
+    None when it is an http or https address."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        return f"its scheme {scheme!r} is not allowed; use http or https"
+    return link_problem(url)
+
+
 def has_markup(text: str) -> bool:
     """True when the text holds an HTML tag such as ``<script>`` or ``<b>``."""
     return bool(_TAG.search(text))

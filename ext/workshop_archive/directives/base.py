@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Problem, warn
 from ..domain import EDITION_CONTEXT
-from ..text import has_markup, link_problem, refused_links
+from ..text import has_markup, link_problem, refused_links, web_link_problem
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -143,10 +143,14 @@ class WorkshopDirective(SphinxDirective):
             self.warn(f"the {what} {value!r} contains HTML markup; it is shown as plain text, "
                       "write the text without tags", Problem.markup, lineno)
 
-    def link_field(self, name: str) -> str:
-        """An option holding a URL; an unsafe or relative URL is warned about and dropped."""
+    def link_field(self, name: str, web: bool = False) -> str:
+        """An option holding a URL; an unsafe or relative URL is warned about and dropped.
+
+        :param web: only http and https are allowed (the link leads to a page or a file, never
+            to an e-mail address).
+        """
         url = self.field(name)
-        if url and (problem := link_problem(url)):
+        if url and (problem := (web_link_problem if web else link_problem)(url)):
             self.warn(f":{name}: link {url!r} is not used: {problem}", Problem.bad_link,
                       self.option_line(name))
             return ""

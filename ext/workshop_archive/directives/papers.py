@@ -12,7 +12,6 @@ import csv
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -34,7 +33,7 @@ from ..exports.paper_bib import setup as setup_paper_bib
 from ..i18n import _
 from ..nodes import papers_list
 from ..records import Paper
-from ..text import has_markup, link_problem, slugify
+from ..text import has_markup, slugify, web_link_problem
 from .base import WorkshopDirective
 
 if TYPE_CHECKING:
@@ -169,11 +168,7 @@ class PaperFields:
             url = self.text(values, field)
             if not url:
                 continue
-            scheme = urlsplit(url).scheme.lower()
-            problem = link_problem(url) if not scheme else (
-                f"its scheme {scheme!r} is not allowed; use http or https"
-                if scheme not in ("http", "https") else None)
-            if problem:
+            if problem := web_link_problem(url):
                 self.warn(f"{field} link {url!r} of paper {paper_id} is not used: {problem}",
                           Problem.bad_link, field)
                 continue

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 SPEAKER_CLASS = "ws-speaker"
+#: the talk's material: option -> the link's visible text, in the order they are shown
+MATERIAL = {"slides": "Slides", "video": "Video"}
 
 
 def initials_avatar(name: str) -> str:
@@ -70,7 +72,7 @@ class SpeakerDirective(WorkshopDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, object]] = dict.fromkeys(
-        ("id", "affiliation", "role", "topic", "label", "talk", "paper", "photo"),
+        ("id", "affiliation", "role", "topic", "label", "talk", "paper", "photo", *MATERIAL),
         directives.unchanged,
     )
 
@@ -185,6 +187,8 @@ class SpeakerDirective(WorkshopDirective):
         elif not talk.paper:  # a contributed talk without a title of its own is its paper
             shown = _("Talk {title}").format(title=untitled(self.current_edition(), self.config))
             body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
+        if material := self.material(talk.name):
+            body += material
         body += nodes.paragraph("", "", calendar_link(kind="talk", key=talk.key,
                                                       docname=self.env.docname),
                                 classes=[CALENDAR_CLASS])
@@ -242,21 +246,33 @@ class SpeakerDirective(WorkshopDirective):
             return f"file {photo!r} is not used: {problem}", Problem.bad_photo
         return None
 
+    def material(self, name: str) -> nodes.paragraph | None:
+        """The talk's slides and recording (``:slides:``, ``:video:``), under its title; screen
+        readers hear "Slides of the talk by *name*"."""
+        found = [(_(text), url) for option, text in MATERIAL.items()
+                 if (url := self.link_field(option, web=True))]
+        return link_list(found, " " + _("of the talk by {name}").format(name=name),
+                         "ws-talk-material")
+
     def links(self, name: str) -> nodes.paragraph | None:
+        """The speaker's pages (``ws_links``); screen readers hear "Homepage of *name*"."""
         found = [(_(text), url) for option, text in self.config.ws_links.items()
                  if (url := self.link_field(option))]
-        if not found:
-            return None
-        paragraph = nodes.paragraph(classes=["ws-links"])
-        for index, (text, url) in enumerate(found):
-            if index:
-                paragraph += nodes.Text(" · ")
-            paragraph += nodes.reference(
-                "", "", nodes.Text(text), nodes.inline("", " " + _("of {name}").format(name=name),
-                                                       classes=["visually-hidden"]),
-                refuri=url,
-            )
-        return paragraph
+        return link_list(found, " " + _("of {name}").format(name=name), "ws-links")
+
+
+def link_list(found: list[tuple[str, str]], hidden: str, kind: str) -> nodes.paragraph | None:
+    """Links ``text · text``, each followed by ``hidden`` for screen readers only (None when
+    there are none)."""
+    if not found:
+        return None
+    paragraph = nodes.paragraph(classes=[kind])
+    for index, (text, url) in enumerate(found):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference("", "", nodes.Text(text), nodes.inline(
+            "", hidden, classes=["visually-hidden"]), refuri=url)
+    return paragraph
 
 
 def setup(app: Sphinx) -> None:
