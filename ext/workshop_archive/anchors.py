@@ -1,7 +1,8 @@
 """The public names of the archive's objects, in one place: the HTML anchors that search results,
-``objects.inv`` and other projects' links lead to, and the names objects have in roles and in
-``objects.inv``. Every module that writes or resolves one asks here; changing one breaks links
-from outside the archive (``tests/test_archive.py`` and ``tests/test_site_indexes.py`` pin them).
+``objects.inv`` and other projects' links lead to, the names objects have in roles and in
+``objects.inv``, and the addresses of the files that are not pages (calendars, BibTeX). Every
+module that writes or resolves one asks here; changing one breaks links from outside the archive
+(``tests/test_archive.py`` and ``tests/test_site_indexes.py`` pin them).
 
 No anchor is an object's name or ``<type>-<name>``: Sphinx 9's search index stores those two in a
 short form that its ``searchtools.js`` expands with the *display* name (``#person-Jeff Dean``), so a
@@ -71,3 +72,22 @@ def letter(initial: str) -> str:
 def talks_of(edition_id: str) -> str:
     """An edition's section on the Talks page: ``talks-neurips2024``."""
     return f"talks-{edition_id}"
+
+
+# -- addresses of files that are not pages, relative to the site's root ----------------------------
+
+
+def edition_calendar(edition_id: str) -> str:
+    """An edition's calendar: ``calendar/neurips2024.ics``."""
+    return f"calendar/{edition_id}.ics"
+
+
+def row_calendar(edition_id: str, row: str) -> str:
+    """One schedule row's calendar: ``calendar/neurips2024/jeff-dean.ics``; ``row`` is the row's
+    slug in its edition (the speaker's id, else the day, start and first words)."""
+    return f"calendar/{edition_id}/{row}.ics"
+
+
+def edition_bib(edition_id: str) -> str:
+    """The BibTeX of an edition's papers: ``_bibtex/neurips2023-papers.bib``."""
+    return f"_bibtex/{edition_id}-papers.bib"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import icalendar
 
+from .. import anchors
 from .events import Event, edition_span, events, summary, uid_host
 
 if TYPE_CHECKING:
@@ -23,17 +24,14 @@ if TYPE_CHECKING:
     from ..domain import WorkshopDomain
     from ..records import Edition
 
-FOLDER = PurePosixPath("calendar")
-
-
 def edition_file(edition_id: str) -> PurePosixPath:
     """Where an edition's calendar is written, relative to the output directory."""
-    return FOLDER / f"{edition_id}.ics"
+    return PurePosixPath(anchors.edition_calendar(edition_id))
 
 
 def event_file(event: Event) -> PurePosixPath:
     """Where the calendar of one row is written, relative to the output directory."""
-    return FOLDER / event.edition.id / f"{event.slug}.ics"
+    return PurePosixPath(anchors.row_calendar(event.edition.id, event.slug))
 
 
 def stamp() -> dt.datetime:

@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx_design.dropdown import dropdown_main, dropdown_title
 
+from .. import anchors
 from ..i18n import _
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ URL_FIELDS = ("pdf", "openreview", "video", "slides", "poster", "code")
 
 def edition_bib_file(edition_id: str) -> PurePosixPath:
     """Where an edition's ``.bib`` is written, relative to the output directory."""
-    return PurePosixPath("_bibtex") / f"{edition_id}-papers.bib"
+    return PurePosixPath(anchors.edition_bib(edition_id))
 
 
 def cite_key(paper: Paper) -> str:
