@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 #: The keys of the per-document fact tables in ``domain.data``.
 FACT_TABLES = ("editions", "talks", "members", "papers", "contributions", "slots", "hosts",
-               "references")
+               "references", "anchors")
 #: ``ref_context`` key holding the edition of the page being read.
 EDITION_CONTEXT = "ws:edition"
 
@@ -68,7 +68,7 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 6
+    data_version = 7
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),

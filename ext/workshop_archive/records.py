@@ -148,6 +148,14 @@ class IndexHost(NamedTuple):
     lineno: int
 
 
+class PageAnchors(NamedTuple):
+    """The HTML ids of an edition's page, as read: where its old addresses may lead
+    (exports/redirects.py)."""
+
+    docname: str
+    ids: tuple[str, ...]
+
+
 class Paper(NamedTuple):
     """An accepted paper of one edition, from a ``ws:papers`` CSV row or a ``ws:paper``
     directive."""

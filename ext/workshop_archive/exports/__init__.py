@@ -23,7 +23,7 @@ from .archive_json import write_archive_json
 from .events import Event, events, summary
 from .head import page_head, write_search_engine_files, writes_exports
 from .ics import calendar_files, edition_file, event_file, write_calendars
-from .redirects import write_redirects
+from .redirects import note_page_anchors, write_redirects
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -107,7 +107,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
     titles = {edition.id: edition_title(app.env, edition)
               for edition in domain.editions_by_id.values()}
-    write_calendars(Path(app.outdir), calendar_files(domain, app.builder, titles))
+    write_calendars(app, calendar_files(domain, app.builder, titles))
     write_archive_json(Path(app.outdir), domain, app.builder)
     write_search_engine_files(app, Path(app.outdir))
     write_redirects(app, Path(app.outdir), domain)
@@ -120,5 +120,7 @@ def setup_exports(app: Sphinx) -> None:
                     "addresses of an older site; {edition} stands for every edition",
     )
     app.add_post_transform(CalendarLinks)
+    # after every other handler: the ids as the page's doctree is saved
+    app.connect("doctree-read", note_page_anchors, priority=900)
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", page_head)

@@ -3,16 +3,18 @@ entry) and one ``.bib`` file per edition with all its papers.
 
 pybtex writes the fields (escaping ``&``, ``%``, ``_`` and braces for LaTeX) and splits each
 author's name into its parts; nothing here formats BibTeX by hand. The entries are made from the
-domain's facts only, in the order of the papers' lists, so every build writes the same bytes.
+domain's facts only, in the order of the papers' lists, so every build writes the same bytes. An
+edition's ``.bib`` is written again only when its entries changed (written.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from pybtex.database import BibliographyData, Entry, Person
+from pybtex.database.output.bibtex import Writer
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
@@ -20,6 +22,7 @@ from sphinx_design.dropdown import dropdown_main, dropdown_title
 
 from .. import anchors
 from ..i18n import _
+from .written import WrittenFiles
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,8 +75,13 @@ def paper_entry(paper: Paper, edition: Edition | None, config: Config) -> Entry:
 
 
 def bibtex(entries: dict[str, Entry]) -> str:
-    """The entries as BibTeX text, in the given order."""
-    return BibliographyData(entries).to_string("bibtex")
+    """The entries as BibTeX text, in the given order.
+
+    pybtex's own BibTeX writer, named directly: ``BibliographyData.to_string("bibtex")`` looks
+    the writer up among the entry points of every installed distribution on each call (about
+    6 ms, 41 times for an edition of 41 papers).
+    """
+    return Writer().to_string(BibliographyData(entries))
 
 
 def citable(paper: Paper) -> bool:
@@ -81,23 +89,31 @@ def citable(paper: Paper) -> bool:
     return bool(paper.title and paper.authors)
 
 
+def entry_data(entry: Entry) -> tuple[object, ...]:
+    """An entry as plain data: what its BibTeX text is made of."""
+    return (entry.type, tuple(entry.fields.items()),
+            tuple((role, tuple(map(str, people))) for role, people in entry.persons.items()))
+
+
 def edition_bib_files(papers: list[Paper], editions: dict[str, Edition],
-                      config: Config) -> dict[PurePosixPath, bytes]:
-    """Each edition's ``.bib`` of its citable papers, by path."""
+                      config: Config) -> dict[PurePosixPath, dict[str, Entry]]:
+    """Each edition's ``.bib`` of its citable papers, by path: the entries, by cite key."""
     by_edition: dict[str, dict[str, Entry]] = {}
     for paper in papers:
         if citable(paper):
             by_edition.setdefault(paper.edition, {}).setdefault(
                 cite_key(paper), paper_entry(paper, editions.get(paper.edition), config))
-    return {edition_bib_file(edition_id): bibtex(entries).encode("utf-8")
+    return {edition_bib_file(edition_id): entries
             for edition_id, entries in sorted(by_edition.items())}
 
 
-def write_bib_files(outdir: Path, files: dict[PurePosixPath, bytes]) -> None:
-    for path, content in files.items():
-        target = outdir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def write_bib_files(app: Sphinx, files: dict[PurePosixPath, dict[str, Entry]]) -> None:
+    """Write the .bib files whose entries changed since the last build (or are missing)."""
+    written = WrittenFiles(app, "bibtex")
+    for path, entries in files.items():
+        written.write(path, [(key, entry_data(entry)) for key, entry in entries.items()],
+                      lambda entries=entries: bibtex(entries).encode("utf-8"))
+    written.save()
 
 
 def website(builder: Builder) -> bool:
@@ -151,8 +167,7 @@ def write_paper_bibs(app: Sphinx, exception: Exception | None) -> None:
         return
     domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
     papers = [domain.papers_by_key[key] for key in sorted(domain.papers_by_key)]
-    write_bib_files(Path(app.outdir), edition_bib_files(papers, domain.editions_by_id,
-                                                        app.config))
+    write_bib_files(app, edition_bib_files(papers, domain.editions_by_id, app.config))
 
 
 def setup(app: Sphinx) -> None:
