@@ -16,7 +16,7 @@ for _path in sorted((TESTS / "facts").glob("*.toml")):
     _facts = tomllib.loads(_path.read_text(encoding="utf-8"))
     _seed = FACTS.setdefault(_path.stem, {"page": _facts["page"]})
     assert _seed["page"] == _facts["page"], _path
-    for _key in ("texts", "links", "rows"):
+    for _key in ("texts", "links", "rows", "presenters"):
         if _key in _facts:
             assert _key != "rows" or _key not in _seed, f"{_path}: rows also in seed_facts.toml"
             _seed[_key] = _seed.get(_key, []) + _facts[_key]
@@ -62,6 +62,29 @@ def test_schedule_rows_keep_time_and_item_together(built_site, edition):
     assert [start for start, _ in rows] == [start for start, _ in expected]
     for (_, shown), (start, words) in zip(rows, expected, strict=True):
         assert words in shown, f"{start}: {words!r} not in {shown!r}"
+
+
+@pytest.mark.parametrize("edition", sorted(e for e in FACTS if "presenters" in FACTS[e]))
+def test_presenters_are_people_linked_from_their_rows(built_site, edition):
+    """A row's presenter ("Speaker: X") links to their People entry, which lists their talk
+    on this edition's page."""
+    page = FACTS[edition]["page"]
+    soup = built_site.page(page)
+    people = built_site.page("people.html")
+    rows = {row.select_one(".ws-start").get_text(strip=True): row
+            for row in soup.select("table.ws-schedule tbody tr")}
+    for start, name in FACTS[edition]["presenters"]:
+        link = next((a for a in rows[start].select("a") if a.get_text(strip=True) == name),
+                    None)
+        assert link is not None, f"{start}: {name} is not a link in its row"
+        target, _, anchor = link["href"].partition("#")
+        assert target.endswith("people.html") and anchor, (start, link["href"])
+        entry = people.find(id=anchor)
+        assert entry.h3.get_text(strip=True) == name
+        talks = [a["href"] for a in entry.select(".ws-appearances a")]
+        # the talk on the edition's page (a card), not only a paper's entry
+        assert any(href.startswith(f"{page}#") and "#paper-" not in href for href in talks), (
+            name, talks)
 
 
 @pytest.mark.parametrize("edition", sorted(FACTS))
