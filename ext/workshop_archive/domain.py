@@ -317,9 +317,6 @@ class WorkshopDomain(Domain):
         """Resolve a reference; an unknown target returns None, and Sphinx then emits
         ``warn-missing-reference``, which :func:`warn_unknown_target` answers with one warning."""
         explicit = node.get("refexplicit", False)
-        if typ == "place":  # made by the index pages (transforms.place_reference)
-            return make_refnode(builder, fromdocname, target, node.get("refanchor", ""),
-                                contnode)
         if typ == "talk":
             talk = self.talks_by_key.get(self._normal_talk_key(target))
             if talk is None and (people := self.items_by_key.get(target)):

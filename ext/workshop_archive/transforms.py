@@ -8,9 +8,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
 
 from . import anchors, collect
 from .directives.speaker import SPEAKER_CLASS
@@ -72,31 +73,36 @@ class GroupSpeakerCards(SphinxTransform):
                 wrapper[0].extend(grid_column(card) for card in run)
 
 
-def place_reference(fromdoc: str, todoc: str, anchor: str,
-                    content: nodes.Node) -> addnodes.pending_xref:
-    """A link from an index page to an anchor of a page it already knows. A post-transform has
-    no public way to the builder in Sphinx 9, so the link is a ``ws:place`` reference that the
-    resolver turns into a link for whatever builder runs; the page and the anchor travel as
-    they are (``reftarget``, ``refanchor``), never encoded into one string and split again."""
-    return addnodes.pending_xref(
-        "", content, refdomain="ws", reftype="place", reftarget=todoc, refanchor=anchor,
-        refdoc=fromdoc, refexplicit=True,
-    )
+class FillIndexes:
+    """``doctree-resolved``: replace each ``archive_index`` placeholder of a page about to be
+    written with the index built from every page's facts.
 
-
-class FillIndexes(SphinxPostTransform):
-    """Replace each ``archive_index`` placeholder with the index built from every page's facts.
-
-    Runs before reference resolution (priority 10), as sphinxcontrib-bibtex does, so the links it
-    makes are finished by the resolver for whatever builder runs.
+    The index links are made here, as Sphinx's own ``todolist`` makes its links: to a page and
+    an anchor the index already knows, relative to the page that shows them, by the builder
+    that writes it (``app.builder``: a post-transform has no public way to it in Sphinx 9).
+    Outside HTML the index's card headings become plain text as :class:`PlainOutsideHtml`
+    makes them on the other parts of a page, which it has done by now.
     """
 
-    default_priority = 5
+    def __init__(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        self.builder = app.builder
+        self.env = app.env
+        self.config = app.config
+        for placeholder in list(doctree.findall(archive_index)):
+            build = getattr(self, f"build_{placeholder['kind']}")
+            index = build(placeholder["docname"])
+            if self.builder.format in PlainOutsideHtml.formats:
+                for node in index:
+                    plain(node)
+            placeholder.replace_self(index)
 
-    def run(self, **kwargs: Any) -> None:
-        for placeholder in list(self.document.findall(archive_index)):
-            builder = getattr(self, f"build_{placeholder['kind']}")
-            placeholder.replace_self(builder(placeholder["docname"]))
+    def link(self, fromdoc: str, todoc: str, anchor: str, content: nodes.Node) -> nodes.Node:
+        """A link from an index page to an anchor of a page; the text alone where the builder
+        has no address for the page (a LaTeX document that leaves the page out)."""
+        try:
+            return make_refnode(self.builder, fromdoc, todoc, anchor, content)
+        except NoUri:
+            return content
 
     @property
     def domain(self) -> WorkshopDomain:
@@ -138,8 +144,7 @@ class FillIndexes(SphinxPostTransform):
             edition = editions.get(appearance.edition)
             where = collect.edition_title(self.env, edition) if edition else appearance.edition
             paragraph = nodes.paragraph()
-            paragraph += place_reference(docname, appearance.docname, "",
-                                         nodes.inline(where, where))
+            paragraph += self.link(docname, appearance.docname, "", nodes.inline(where, where))
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
             if appearance.kind in ("talk", "paper"):
@@ -148,11 +153,11 @@ class FillIndexes(SphinxPostTransform):
                                              collect.untitled(edition, self.config))
                 if appearance.role:
                     paragraph += nodes.Text(f"{appearance.role}, ")
-                paragraph += place_reference(docname, appearance.docname, appearance.anchor,
-                                             nodes.emphasis(shown, shown))
+                paragraph += self.link(docname, appearance.docname, appearance.anchor,
+                                       nodes.emphasis(shown, shown))
             else:
-                paragraph += place_reference(docname, appearance.docname, appearance.anchor,
-                                             nodes.inline(appearance.role, appearance.role))
+                paragraph += self.link(docname, appearance.docname, appearance.anchor,
+                                       nodes.inline(appearance.role, appearance.role))
             if appearance.affiliation:
                 paragraph += nodes.Text(f" ({appearance.affiliation})")
             appearances += nodes.list_item("", paragraph)
@@ -197,8 +202,7 @@ class FillIndexes(SphinxPostTransform):
         shown = first.title or (collect.paper_title(paper) if paper else
                                 _("Talk {title}").format(
                                     title=collect.untitled(edition, self.config)))
-        paragraph += place_reference(docname, first.docname, first.anchor,
-                                     nodes.emphasis(shown, shown))
+        paragraph += self.link(docname, first.docname, first.anchor, nodes.emphasis(shown, shown))
 
         def name(talk: Any) -> str:
             return collect.display_name(talk.person, [talk.name], self.config)
@@ -219,8 +223,7 @@ class FillIndexes(SphinxPostTransform):
         """A contributed talk that is a paper: ``Title — Authors (Contributed Talk)``."""
         paragraph = nodes.paragraph()
         shown = collect.paper_title(paper)
-        paragraph += place_reference(docname, paper.docname, paper.anchor,
-                                     nodes.emphasis(shown, shown))
+        paragraph += self.link(docname, paper.docname, paper.anchor, nodes.emphasis(shown, shown))
         if paper.authors:
             paragraph += nodes.Text(f" — {', '.join(paper.authors)}")
         contributed = _(self.config.ws_roles.get("contributed", "Contributed Talk"))
@@ -244,8 +247,8 @@ class FillIndexes(SphinxPostTransform):
             for paper in by_edition[edition_id]:
                 paragraph = nodes.paragraph()
                 shown = collect.paper_title(paper)
-                paragraph += place_reference(docname, paper.docname, paper.anchor,
-                                             nodes.emphasis(shown, shown))
+                paragraph += self.link(docname, paper.docname, paper.anchor,
+                                       nodes.emphasis(shown, shown))
                 if paper.authors:
                     paragraph += nodes.Text(f" — {', '.join(paper.authors)}")
                 if paper.withdrawn:
@@ -266,8 +269,8 @@ class FillIndexes(SphinxPostTransform):
         for edition in sorted(self.domain.editions, key=lambda e: order[e.id]):
             title = collect.edition_title(self.env, edition)
             card, body = design_card("sd-w-100", "sd-shadow-sm", "ws-edition-card")
-            body += card_heading("", "", place_reference(docname, edition.docname, "",
-                                                         nodes.inline(title, title)))
+            body += card_heading("", "", self.link(docname, edition.docname, "",
+                                                   nodes.inline(title, title)))
             if edition.year:
                 year = nodes.inline(edition.year, edition.year,
                                     classes=["sd-badge", "ws-badge", "ws-edition-year"])
@@ -293,15 +296,20 @@ class PlainOutsideHtml(SphinxPostTransform):
     formats = ("latex", "text", "texinfo", "man", "xml", "pseudoxml")
 
     def run(self, **kwargs: Any) -> None:
-        for heading in list(self.document.findall(card_heading)):
-            heading.replace_self(nodes.paragraph("", "", nodes.strong("", "", *heading.children)))
-        for image in list(self.document.findall(nodes.image)):
-            if "ws-avatar" in image["classes"]:
-                image.parent.remove(image)
+        plain(self.document)
+
+
+def plain(tree: nodes.Node) -> None:
+    """Card headings in ``tree`` as bold paragraphs, initials avatars left out."""
+    for heading in list(tree.findall(card_heading)):
+        heading.replace_self(nodes.paragraph("", "", nodes.strong("", "", *heading.children)))
+    for image in list(tree.findall(nodes.image)):
+        if "ws-avatar" in image["classes"]:
+            image.parent.remove(image)
 
 
 def setup(app: Sphinx) -> None:
     """The transforms: speaker cards into grids, index pages filled, plain output elsewhere."""
     app.add_transform(GroupSpeakerCards)
-    app.add_post_transform(FillIndexes)
+    app.connect("doctree-resolved", FillIndexes)
     app.add_post_transform(PlainOutsideHtml)
