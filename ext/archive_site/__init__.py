@@ -4,7 +4,7 @@ nothing the workshop extension (workshop_archive) knows about.
 - ``theme.py``: what the site relies on in the theme, checked when the build starts (a theme
   upgrade that changes it stops the build and says where), and ``lean-theme.css``, the theme's
   stylesheet without Font Awesome plus the site's icons and print rules (``stylesheet.py``,
-  ``static/``);
+  ``static/``), and the theme's static files no page loads left out of the output;
 - ``templates/``: the few template blocks the site replaces (``layout.html``, ``search.html``);
 - ``assets.py``: per page, no tab script or highlighting stylesheet where unused;
 - ``citations.py``: pybtex's style lookups made cheap for sphinxcontrib-bibtex.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .assets import drop_unused_assets
 from .citations import register_pybtex_styles
-from .theme import check_installed_theme, write_lean_stylesheet
+from .theme import check_installed_theme, leave_out_unused_theme_files, write_lean_stylesheet
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,4 +43,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", register_pybtex_styles)
     app.connect("html-page-context", drop_unused_assets)
     app.connect("build-finished", write_lean_stylesheet)
+    app.connect("build-finished", leave_out_unused_theme_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,9 @@ when printing and opens its dropdown menus with a small script. Each of those de
 a block or a piece of markup of the theme. :data:`RELIED_ON` and :data:`REPLACED_BLOCKS` list
 them; :func:`check_theme` compares them with the installed theme when the HTML builder starts, and
 the build stops with the list of what changed (``tests/site/test_theme_contract.py`` does the same
-on a renamed copy of the theme). Nothing is left to fail quietly.
+on a renamed copy of the theme). Nothing is left to fail quietly. :data:`UNSHIPPED` lists the
+theme's static files that no page loads, which the site leaves out of the output; a theme that
+renames one stops the build too.
 
 An upgrade of the theme: run ``make html``; if it stops, compare each block or file it names with
 the site's template (``templates/``) or stylesheet (``static/``), adapt them, then record the new
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
+import sphinx
 from jinja2 import nodes as jinja_nodes
 from sphinx.errors import ExtensionError
 
@@ -59,6 +62,32 @@ RELIED_ON: dict[Path, tuple[str, ...]] = {
     Path("theme", THEME, "layout.html"): ("fa-arrow-up", *PRINTED),
     Path("theme", THEME, "components", "prev-next.html"): ("prev-next-area",),
     Path("toctree.py"): ("toctree-toggle", "fa-chevron-down", 'data-bs-toggle="dropdown"'),
+}
+
+
+#: the static directories of the theme and of Sphinx's basic theme, which it extends: Sphinx
+#: copies every file of both into the output's ``_static/``
+THEME_STATIC = Path("theme", THEME, "static")
+BASIC_STATIC = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
+
+#: files of those static directories that no page of the site loads, left out of the output
+#: (:func:`leave_out_unused_theme_files`): path in ``_static/`` -> why no page loads it.
+#: ``tests/site/test_deployable.py`` crawls the built site for files nothing references.
+UNSHIPPED: dict[Path, str] = {
+    Path("styles", "pydata-sphinx-theme.css"): "lean-theme.css is derived from it",
+    Path("styles", "pydata-sphinx-theme.css.map"): "the source map of the theme's stylesheet",
+    Path("styles", "theme.css"): "imports basic.css, which the pages link themselves",
+    Path("scripts", "bootstrap.js"): "templates/dropdowns.js opens the theme's two dropdowns",
+    Path("scripts", "bootstrap.js.map"): "the source map of bootstrap.js",
+    Path("scripts", "bootstrap.js.LICENSE.txt"): "the licence of bootstrap.js",
+    Path("scripts", "fontawesome.js"): "icons are CSS masks (static/icons.css)",
+    Path("scripts", "fontawesome.js.map"): "the source map of fontawesome.js",
+    Path("scripts", "fontawesome.js.LICENSE.txt"): "the licence of fontawesome.js",
+    **{Path("vendor", "fontawesome", "webfonts", f"fa-{font}.woff2"):
+       "Font Awesome's font: icons are CSS masks (static/icons.css)"
+       for font in ("solid-900", "regular-400", "brands-400")},
+    Path("webpack-macros.html"): "a Jinja macro file of the theme's layout.html, not a page",
+    Path("file.png"): "an icon of Sphinx's basic theme that no stylesheet names",
 }
 
 
@@ -107,6 +136,12 @@ def check_theme(package: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
         problems += [f"{relative} no longer contains {word!r}" for word in expected
                      if word not in text]
+    for unused in UNSHIPPED:
+        if not (package / THEME_STATIC / unused).is_file() and not (
+                BASIC_STATIC / unused).is_file():
+            problems.append(
+                f"static file {unused} is gone: archive_site leaves it out of the output "
+                "(UNSHIPPED); if the theme renamed it, list the new name there if no page loads it")
     for replaced in REPLACED_BLOCKS:
         relative = Path("theme", THEME, replaced.template)
         path = package / relative
@@ -170,3 +205,21 @@ def write_lean_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir, LEAN_STYLESHEET)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(cached.read_bytes())
+
+
+def leave_out_unused_theme_files(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: remove from the output the theme files no page loads (:data:`UNSHIPPED`).
+
+    Sphinx copies every file of the themes' static directories and has no setting to leave one
+    out. :func:`check_installed_theme` made sure when the build started that each is still where
+    the theme has it, so here a missing file is an error (``unlink`` raises), never skipped.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir, "_static")
+    for unused in UNSHIPPED:
+        (static / unused).unlink()
+        for folder in (static / unused).parents:
+            if folder == static or any(folder.iterdir()):
+                break
+            folder.rmdir()

@@ -11,7 +11,15 @@ import pydata_sphinx_theme
 import pytest
 from sphinx.errors import ExtensionError
 
-from archive_site.theme import RELIED_ON, REPLACED_BLOCKS, THEME, block_digest, check_theme
+from archive_site.theme import (
+    RELIED_ON,
+    REPLACED_BLOCKS,
+    THEME,
+    THEME_STATIC,
+    UNSHIPPED,
+    block_digest,
+    check_theme,
+)
 
 INSTALLED = Path(pydata_sphinx_theme.__file__).parent
 TEMPLATES = Path("theme", THEME)
@@ -21,7 +29,7 @@ TEMPLATES = Path("theme", THEME)
 def theme_copy(tmp_path) -> Path:
     """A copy of the installed theme's package, to break."""
     copy = tmp_path / "pydata_sphinx_theme"
-    shutil.copytree(INSTALLED, copy, ignore=shutil.ignore_patterns("__pycache__", "*.map"))
+    shutil.copytree(INSTALLED, copy, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
 
 
@@ -40,6 +48,16 @@ def test_a_renamed_theme_file_is_named(theme_copy, relative):
     path = theme_copy / relative
     path.rename(path.with_name(f"renamed-{path.name}"))
     assert f"{relative} is gone" in check_theme(theme_copy)
+
+
+@pytest.mark.parametrize("relative", sorted(
+    str(unused) for unused in UNSHIPPED if (INSTALLED / THEME_STATIC / unused).is_file()))
+def test_a_renamed_file_the_site_leaves_out_is_named(theme_copy, relative):
+    path = theme_copy / THEME_STATIC / relative
+    path.rename(path.with_name(f"renamed-{path.name}"))
+    assert f"static file {relative} is gone: archive_site leaves it out of the output " \
+        "(UNSHIPPED); if the theme renamed it, list the new name there if no page loads it" in (
+            check_theme(theme_copy))
 
 
 def test_a_renamed_icon_class_is_named(theme_copy):
