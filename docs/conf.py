@@ -73,7 +73,13 @@ html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# The theme fills in these three when the builder starts, after Sphinx has compared the settings
+# with the previous build's; written here as the theme would, so that a build after an unchanged
+# one does not say "The configuration has changed".
+html_permalinks_icon = "#"
 html_theme_options = {
+    "icon_links": [],
+    "logo": {},
     "navbar_start": ["navbar-logo"],
     "navbar_center": ["navbar-nav"],
     "navbar_end": ["theme-switcher"],

@@ -93,3 +93,4 @@ def test_the_index_pages_follow_an_edit_of_the_real_site(copy_site):
     assert "(Analytical Engines)" in people
     unchanged = copy_site.build()
     assert (unchanged.read, unchanged.written) == ([], set())
+    assert "configuration has changed" not in unchanged.app.status.getvalue()

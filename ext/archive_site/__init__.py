@@ -17,9 +17,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pydata_sphinx_theme
+
 from .assets import drop_unused_assets
 from .citations import register_pybtex_styles
-from .theme import check_installed_theme, leave_out_unused_theme_files, write_lean_stylesheet
+from .theme import (
+    THEME,
+    check_installed_theme,
+    leave_out_unused_theme_files,
+    write_lean_stylesheet,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,15 +37,31 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    """The site's templates come before the theme's (and after the project's own, if any).
+    """The site's templates come before the theme's (and after the project's own, if any), then
+    the theme's components.
 
+    pydata-sphinx-theme adds its components itself when the HTML builder loads it, after Sphinx
+    has compared the settings with those pickled by the previous build, which hold them: listed
+    here already, the two compare equal, and Sphinx no longer says "The configuration has
+    changed" at every build (:func:`list_templates_once` removes the theme's second entry).
     A new list: the default value of a setting is one list shared by every app of the process.
     """
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    paths = [*config.templates_path, str(TEMPLATES)]
+    if config.html_theme == THEME:
+        paths.append(str(Path(pydata_sphinx_theme.__file__).parent / "theme" / THEME /
+                         "components"))
+    config.templates_path = paths
+
+
+def list_templates_once(app: Sphinx) -> None:
+    """``builder-inited``: each template directory once, in its first place (the template loader
+    is made, and the theme has added its components again, before this)."""
+    app.config.templates_path = list(dict.fromkeys(app.config.templates_path))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
+    app.connect("builder-inited", list_templates_once)
     app.connect("builder-inited", check_installed_theme)
     app.connect("builder-inited", register_pybtex_styles)
     app.connect("html-page-context", drop_unused_assets)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sphinx_design.extension
+
 from . import domain, i18n, transforms
 from .bibfiles import setup_bibfiles
 from .config import setup_config
@@ -39,9 +41,22 @@ STATIC = Path(__file__).parent / "static"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
-    """Serve the extension's stylesheet with the project's own static files."""
+    """Serve the extension's stylesheet with the project's own static files, and sphinx-design's.
+
+    sphinx-design adds its own directory itself when the builder starts, after Sphinx has
+    compared the settings with those pickled by the previous build, which hold it: listed here
+    already, the two compare equal, and Sphinx no longer says "The configuration has changed"
+    at every build (:func:`list_static_paths_once` removes sphinx-design's second entry).
+    """
     # a new list: the default value of a setting is one list shared by every app of the process
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.html_static_path = [*config.html_static_path, str(STATIC),
+                               str(sphinx_design.extension.STATIC_DIR)]
+
+
+def list_static_paths_once(app: Sphinx) -> None:
+    """``builder-inited``, after sphinx-design's: each static directory once, in its first
+    place."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -65,6 +80,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     panel.setup(app)
     transforms.setup(app)
     app.connect("config-inited", add_static_path)
+    app.connect("builder-inited", list_static_paths_once, priority=900)
     app.add_css_file("workshop_archive.css")
     return {
         "version": __version__,
