@@ -11,6 +11,7 @@ lookup into a dictionary read: the same classes, so the same output.
 
 from __future__ import annotations
 
+from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,13 +29,22 @@ STYLE_GROUPS = (
 def register_pybtex_styles(app: Sphinx) -> None:
     """``builder-inited``: register every installed pybtex style as a run-time plugin.
 
-    Worker processes of ``-j`` builds are forked after this, so they inherit the registry.
+    The installed styles are read from one scan of the entry points (pybtex's own
+    ``enumerate_plugin_names`` and ``find_plugin`` scan once per group and per name: 30 scans,
+    0.15 s at every build); ``register_plugin`` still scans once per style. Of two entry points
+    with one name, the first is kept, as pybtex's own lookup does; it replaces a style of that
+    name that ``conf.py`` registered at run time. Worker processes of ``-j``
+    builds are forked after this, so they inherit the registry.
     """
     if "sphinxcontrib.bibtex" not in app.extensions:
         return
     # imported here: a site that does not cite needs no pybtex
-    from pybtex.plugin import enumerate_plugin_names, find_plugin, register_plugin
+    from pybtex.plugin import register_plugin
 
+    installed = entry_points()
     for group in STYLE_GROUPS:
-        for name in sorted(set(enumerate_plugin_names(group))):
-            register_plugin(group, name, find_plugin(group, name), force=True)
+        styles: dict[str, EntryPoint] = {}
+        for entry in installed.select(group=group):
+            styles.setdefault(entry.name, entry)
+        for name, entry in sorted(styles.items()):
+            register_plugin(group, name, entry.load(), force=True)

@@ -19,11 +19,9 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-
-import icalendar
-import pybtex
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,7 +32,7 @@ if TYPE_CHECKING:
 @cache
 def code_digest() -> str:
     """The exports' source files and the versions of the libraries that serialise them."""
-    digest = hashlib.sha256(f"{icalendar.__version__} {pybtex.__version__}".encode())
+    digest = hashlib.sha256(f"{version('icalendar')} {version('pybtex')}".encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
