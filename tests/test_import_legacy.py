@@ -103,11 +103,17 @@ def test_liquid_loop_over_papers_csv(tmp_path, capsys):
             "authors; write them by hand, or mark the paper withdrawn") in out
 
 
-def test_same_input_same_output(tmp_path, capsys):
-    first = import_fixture(tmp_path / "a", capsys, "conf2031")
-    second = import_fixture(tmp_path / "b", capsys, "conf2031")
+@pytest.mark.parametrize(("edition", "files"), [
+    ("conf2031", ("conf2031.md", "conf2031/papers.csv", "conf2031/new-references.bib")),
+    # presenters, slides and recordings
+    ("conf2033", ("conf2033.md", "conf2033/papers.csv")),
+    ("conf2036", ("conf2036.md", "conf2036/papers.csv")),
+])
+def test_same_input_same_output(tmp_path, capsys, edition, files):
+    first = import_fixture(tmp_path / "a", capsys, edition)
+    second = import_fixture(tmp_path / "b", capsys, edition)
     assert first[1].replace(str(tmp_path / "a"), "") == second[1].replace(str(tmp_path / "b"), "")
-    for name in ("conf2031.md", "conf2031/papers.csv", "conf2031/new-references.bib"):
+    for name in files:
         assert (tmp_path / "a/editions" / name).read_bytes() == \
                (tmp_path / "b/editions" / name).read_bytes()
 
@@ -203,11 +209,20 @@ def test_speaker_cards_talk_abstracts_and_a_schedule_table(tmp_path, capsys):
     assert code == 0
     page = (tmp_path / "editions" / "conf2033.md").read_text()
     assert (":::{speaker} Ada Lovelace\n:id: ada-lovelace\n:role: keynote\n"
-            ":talk: Engines of the Future\n\n"
+            ":talk: Engines of the Future\n:video: https://video.example.org/lovelace?t=60\n\n"
             "% TODO(import-legacy): a short biography in our own words; the old one is at "
             "conf2033/index.md:8.\n:::\n") in page
+    # the slides of the Talk Abstracts block and of the row, one file: the card's
     assert (":::{speaker} Grace B. Hopper\n:id: grace-b-hopper\n:role: invited\n"
-            ":talk: Compilers That Learn\n") in page
+            ":talk: Compilers That Learn\n:slides: https://example.org/slides.pdf\n") in page
+    assert (":role: keynote\n:talk: Engines of the Future\n"
+            ":video: https://video.example.org/lovelace?t=60\n") in page
+    # the slides beside a paper's row are the paper's; the schedule's file is kept
+    assert (tmp_path / "editions" / "conf2033" / "papers.csv").read_text() == (
+        "id,title,authors,pdf,slides\n"
+        "4,Widgets at Scale,Alan Turing; Ada Lovelace,"
+        "https://mlforsystems.org/assets/papers/conf2033/paper4.pdf,"
+        "https://example.org/widgets-talk.pdf\n")
     assert (":::{schedule}\n"
             "- 9:00 AM Opening Remarks\n"
             "- 9:10 AM {ws:talk}`Invited Speaker 1: Grace Hopper <grace-b-hopper>`\n"
@@ -223,8 +238,9 @@ def test_speaker_cards_talk_abstracts_and_a_schedule_table(tmp_path, capsys):
     for line in (
         "conf2033/index.md:21: commented-out: 1 line inside <!-- --> not imported: "
         "'Hidden Speaker'",
-        "conf2033/schedule.md:15: unmapped: (slides) link https://example.org/slides.pdf is "
-        "not imported",
+        "conf2033/schedule.md:19: pages-disagree: the slides of paper 4 are "
+        "https://example.org/widgets-talk.pdf here but https://example.org/slides.pdf at "
+        "conf2033/accepted_papers.md:5; https://example.org/widgets-talk.pdf is kept",
         "conf2033/schedule.md:27: 12-hour-slip: 12:30 AM comes after 11:30 AM "
         "(conf2033/schedule.md:23); written as 12:30 PM",
         "conf2033/schedule.md:31: dangling-anchor: link '#lovelace_talk' ('Keynote Speaker: Ada "
@@ -289,6 +305,8 @@ def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
     assert "abstract that must" not in page
     for line in (
         "conf2035/index.md:4: unmapped: 'New Orleans' is not a day, a time, a room or a venue",
+        "conf2035/index.md:37: unmapped: a SlidesLive video is embedded here (presentationId "
+        "99000007), with no link to it on the page: not imported",
         "conf2035/index.md:8: not-imported: this schedule table is not imported: the Detailed "
         "Schedule at conf2035/index.md:22 is",
         "conf2035/index.md:11: pages-disagree: 'Invited Speaker 1: Grace Hopper' at 8:45 AM "
@@ -343,22 +361,49 @@ def test_isca_cards_and_time_ranges(tmp_path, capsys):
     page = (tmp_path / "editions" / "conf2036.md").read_text()
     assert (":::{speaker} Ada Lovelace\n:id: ada-lovelace\n:affiliation: Analytical Society\n"
             ":role: keynote\n:talk: Engines That Learn\n") in page
+    # the speaker of a paper's talk ("<i>Speaker</i>: Name - Affiliation") gets a card that
+    # presented the paper, so that they are a person; the row is the paper, naming them
+    assert (":::{speaker} Charles Babbage\n:id: charles-babbage\n:affiliation: Cambridge\n"
+            ":role: contributed\n:label: Speaker\n:paper: paper-babbage\n\n") in page
+    assert (":::{speaker} Mary Somerville\n:id: mary-somerville\n:affiliation: Oxford\n"
+            ":role: contributed\n:label: Speaker\n:paper: paper-lovelace\n\n") in page
+    assert ":slides: https://mlforsystems.org/assets/slides/conf2036/Lovelace.pdf\n" in page
     assert (":::{schedule}\n"
             "- 9:00 AM - 9:10 AM Opening Remarks\n"
             "- 9:10 AM - 9:40 AM {ws:talk}`Keynote Speaker: Ada Lovelace <ada-lovelace>`\n"
-            "- 9:40 AM - 9:50 AM [contributed] {ws:paper}`paper-babbage`\n"
+            "- 9:40 AM - 9:50 AM [contributed] {ws:paper}`paper-babbage`; "
+            "Speaker: {ws:person}`Charles Babbage <charles-babbage>`, Cambridge\n"
+            "- 9:50 AM - 10:00 AM [contributed] {ws:paper}`paper-lovelace`; "
+            "Speaker: {ws:person}`Mary Somerville <mary-somerville>`, Oxford\n"
             "- 11:55 AM - 12:20 PM {ws:talk}`Speaker: Grace Hopper <grace-hopper>`\n"
             "- 2:00 PM - 2:30 PM Lunch\n"
             "- 5:15 PM Award Lecture (Main Hall)\n"
             ":::\n") in page
+    # a talk's slides beside a paper's row are the paper's
+    slides = "https://mlforsystems.org/assets/slides/conf2036/Babbage.pptx"
     assert (tmp_path / "editions" / "conf2036" / "papers.csv").read_text() == (
-        "id,title,authors,pdf,award\n"
+        "id,title,authors,pdf,slides,award\n"
         "paper-babbage,Difference Engines Revisited,Charles Babbage,"
-        "https://mlforsystems.org/assets/papers/conf2036/Paper_Babbage.pdf,Best Paper Award\n")
-    assert ("conf2036/schedule.md:22: unmapped: Grace Hopper has no badge on the old pages: "
-            "choose a :role: by hand") in out
-    assert ("conf2036/schedule.md:30: outside-hours: 5:15 PM is outside the hours 9:00 AM - "
-            "5:00 PM of the edition card (conf2036/schedule.md:4); one of them is wrong") in out
+        f"https://mlforsystems.org/assets/papers/conf2036/Paper_Babbage.pdf,{slides},"
+        "Best Paper Award\n"
+        "paper-lovelace,Notes on the Engine,Ada Lovelace; Charles Babbage,"
+        f"https://mlforsystems.org/assets/papers/conf2036/Paper_Lovelace.pdf,{slides},\n")
+    for line in (
+        "conf2036/schedule.md:10: unmapped: video link https://video.example.org/opening is "
+        "beside 'Opening Remarks', which is no talk and no paper: not imported",
+        f"conf2036/schedule.md:22: duplicate: {slides} is given here and at "
+        "conf2036/schedule.md:18: one file for two talks; check which talk it belongs to",
+        "conf2036/schedule.md:22: pages-disagree: Mary Somerville gave the talk of paper "
+        "paper-lovelace ('Notes on the Engine'), but the accepted papers "
+        "(conf2036/accepted_papers.md:6) do not list them among its authors (Ada Lovelace; "
+        "Charles Babbage); check the name",
+        "conf2036/schedule.md:26: unmapped: Grace Hopper has no badge on the old pages: "
+        "choose a :role: by hand",
+        "conf2036/schedule.md:26: unmapped: Slides link '' leads to no file; not imported",
+        "conf2036/schedule.md:34: outside-hours: 5:15 PM is outside the hours 9:00 AM - "
+        "5:00 PM of the edition card (conf2036/schedule.md:4); one of them is wrong",
+    ):
+        assert line in out
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -419,6 +464,31 @@ def test_the_page_it_writes_builds_without_a_warning(copy_root, capsys):
         "https://mlforsystems.org/conf2037/",
         "https://mlforsystems.org/conf2037/schedule.html",
         "https://mlforsystems.org/conf2037/accepted_papers.html"]
+
+
+@pytest.mark.sphinx
+def test_presenters_and_slides_it_writes_build_and_link(copy_root, capsys):
+    """The page of an ISCA-shaped edition builds with one warning, the fault the report gives
+    too (a row after the hours): each presenter named in a paper's row is a person, linked from
+    the row; the talks' slides are on the cards and the papers."""
+    project = copy_root("test-import-legacy", confoverrides={"nitpicky": True})
+    code, _, _ = run(capsys, str(FIXTURES / "conf2036"), "--edition", "conf2036",
+                     "--out", str(project.srcdir / "editions"))
+    assert code == 0
+    build = project.build()
+    assert len(build.warnings) == 1
+    assert "conf2036.md:70: WARNING: the row at 5:15 PM" in build.warnings[0]
+    main = build.main("editions/conf2036")
+    row = main.select("table tbody tr")[2]
+    assert [(a.get_text(" ", strip=True), a["href"]) for a in row.select("td a")][:2] == [
+        ("Difference Engines Revisited — Charles Babbage", "#paper-paper-babbage"),
+        ("Charles Babbage", "#charles-babbage")]
+    babbage = main.select_one("#charles-babbage")
+    assert babbage.select_one(".ws-talk-paper a")["href"] == "#paper-paper-babbage"
+    ada = main.select_one("#ada-lovelace .ws-talk-material a")
+    assert ada["href"] == "https://mlforsystems.org/assets/slides/conf2036/Lovelace.pdf"
+    assert {a["href"] for a in main.select(".ws-paper-meta a") if "Slides" in a.get_text()} == {
+        "https://mlforsystems.org/assets/slides/conf2036/Babbage.pptx"}
 
 
 @pytest.mark.parametrize("edition", ["conf2032", "conf2033", "conf2034", "conf2035", "conf2036"])

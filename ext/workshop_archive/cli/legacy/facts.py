@@ -55,6 +55,13 @@ class Speaker:
     anchors: tuple[str, ...] = ()
     #: the topic of a special-topic talk (``MARL``)
     topic: str = ""
+    #: for a contributed talk, the id of the paper it presented (its card's ``:paper:``)
+    paper: str = ""
+    #: the talk's slides and recording (absolute URLs)
+    slides: str = ""
+    video: str = ""
+    #: where each of ``slides`` and ``video`` was read, ``{"slides": "isca2019/schedule.md:31"}``
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +81,8 @@ class Row:
     nested: list[Row] = field(default_factory=list)
     #: the row starts with the one before it
     parallel: bool = False
+    #: the speaker id of who presented the row's paper ("Speaker: X" under its title)
+    presenter: str = ""
 
 
 @dataclass
@@ -111,6 +120,11 @@ class Paper:
     source: str = ""
     #: ``Best Paper Award``, as the list page gave it
     award: str = ""
+    #: the slides and recording of the paper's talk (absolute URLs)
+    slides: str = ""
+    video: str = ""
+    #: where each of ``slides`` and ``video`` was read
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

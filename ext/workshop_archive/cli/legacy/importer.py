@@ -9,6 +9,7 @@ from .card import read_card
 from .checks import check_anchors, check_facts, report_comments
 from .facts import Edition, EditionFacts, Paper
 from .home import read_committees, read_contact, read_references
+from .material import check_material
 from .page import PageError, read_page
 from .papers import list_papers, loop_papers
 from .speakers import read_speakers
@@ -55,4 +56,5 @@ def read_edition(directory: Path, edition_id: str, people: dict[str, dict]) -> E
         read_references(page, facts)
     check_anchors(pages, facts)
     check_facts(facts, people)
+    check_material(facts)
     return facts

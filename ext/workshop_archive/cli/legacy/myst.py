@@ -11,12 +11,12 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from .page import SITE
+
 if TYPE_CHECKING:
-    from .facts import EditionFacts, Row
+    from .facts import EditionFacts, Row, Speaker
 
 TODO = "% TODO(import-legacy):"
-#: the old site's address of a page ``<edition>/<page>.md``
-SITE = "https://mlforsystems.org/"
 
 
 def old_url(page: str) -> str:
@@ -74,7 +74,8 @@ def _speakers(facts: EditionFacts, out: io.StringIO) -> None:
     for speaker in facts.speakers:
         out.write(f":::{{speaker}} {speaker.name}\n")
         out.write(option("id", speaker.id))
-        for key in ("affiliation", "role", "topic", "label", "talk"):
+        for key in ("affiliation", "role", "topic", "label", "talk", "paper", "slides",
+                    "video"):
             out.write(option(key, getattr(speaker, key)))
         out.write(f"\n{TODO} a short biography in our own words; the old one is at "
                   f"{speaker.source}.\n:::\n\n")
@@ -84,11 +85,12 @@ def _schedule(facts: EditionFacts, out: io.StringIO) -> None:
     if not facts.rows:
         return
     out.write("## Schedule\n\n:::{schedule}\n")
+    speakers = {speaker.id: speaker for speaker in facts.speakers}
     for row in facts.rows:
         time = f"{row.start} - {row.end}" if row.end else row.start
         marks = ", ".join(m for m in (row.kind, "parallel" if row.parallel else "") if m)
         kind = f"[{marks}] " if marks else ""
-        out.write(f"- {time} {kind}{_what(row)}\n")
+        out.write(f"- {time} {kind}{_what(row)}{_presenter(speakers.get(row.presenter))}\n")
         for nested in row.nested:
             out.write(f"  - {_what(nested)}\n")
     out.write(":::\n\n")
@@ -100,6 +102,16 @@ def _what(row: Row) -> str:
     if row.paper:
         return f"{{ws:paper}}`{row.paper}`"
     return _markdown_text(row.text)
+
+
+def _presenter(speaker: Speaker | None) -> str:
+    """``; Speaker: {ws:person}`Name <id>`, Affiliation`` after the paper of a contributed talk:
+    the person who gave it, linked to People (their card makes them a person)."""
+    if speaker is None:
+        return ""
+    who = f"{{ws:person}}`{_role_text(speaker.name)} <{speaker.id}>`"
+    where = f", {_markdown_text(speaker.affiliation)}" if speaker.affiliation else ""
+    return f"; {_markdown_text(speaker.label or 'Speaker')}: {who}{where}"
 
 
 def _role_text(text: str) -> str:
@@ -136,13 +148,14 @@ def _papers(facts: EditionFacts, out: io.StringIO) -> None:
 
 
 def papers_csv(facts: EditionFacts) -> str:
-    """The papers as CSV (id, title, authors, pdf, and award when one has one): facts only,
-    never an abstract."""
+    """The papers as CSV (id, title, authors, pdf, then slides, video and award when a paper has
+    one): facts only, never an abstract."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
-    awards = any(paper.award for paper in facts.papers)
-    writer.writerow(["id", "title", "authors", "pdf", *(["award"] if awards else [])])
+    extra = [column for column in ("slides", "video", "award")
+             if any(getattr(paper, column) for paper in facts.papers)]
+    writer.writerow(["id", "title", "authors", "pdf", *extra])
     for paper in facts.papers:
         writer.writerow([paper.id, paper.title, paper.authors, paper.pdf,
-                         *([paper.award] if awards else [])])
+                         *(getattr(paper, column) for column in extra)])
     return out.getvalue()

@@ -11,10 +11,19 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+#: the old site's address: links to its files (PDFs, slides) are kept there
+SITE = "https://mlforsystems.org/"
+
+
+def absolute(url: str) -> str:
+    """A link of the old site made absolute (``/assets/...`` -> ``https://mlforsystems.org/...``)."""
+    return urljoin(SITE, url.strip()) if url.strip() else ""
+
 
 #: elements that never have content or an end tag
 VOID = frozenset({

@@ -7,9 +7,9 @@ import csv
 import io
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
-from .page import Element, PageError, Text
+from .material import attach, material_links
+from .page import Element, PageError, Text, absolute
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -17,16 +17,9 @@ if TYPE_CHECKING:
     from .facts import EditionFacts, Paper
     from .page import LegacyPage
 
-#: the old site's address: PDF links are kept there
-SITE = "https://mlforsystems.org/"
 #: ``{{paper.tag}}`` or ``{{ paper.id }}`` inside the loop's PDF link (Liquid, not markup)
 _LIQUID_FIELD = re.compile(r"\{\{\s*paper\.(\w+)\s*\}\}")
 _LIQUID_LOOP = re.compile(r"\{%\s*for\s+paper\s+in\s+site\.data\.([\w.]+)\s*%\}")
-
-
-def absolute(url: str) -> str:
-    """A link of the old site made absolute (``/assets/...`` -> ``https://mlforsystems.org/...``)."""
-    return urljoin(SITE, url.strip()) if url.strip() else ""
 
 
 def split_authors(text: str) -> list[str]:
@@ -70,8 +63,9 @@ def list_papers(page: LegacyPage, facts: EditionFacts, make: type[Paper]) -> Non
                         f"/assets/papers/{facts.edition.id}/; check the link")
         award = next((b.text() for b in paragraph.find_all("b")
                       if "award" in b.text().lower() and b not in link.iter()), "")
-        facts.papers.append(make(paper_id(href, number), title, "; ".join(authors), pdf, where,
-                                 award))
+        paper = make(paper_id(href, number), title, "; ".join(authors), pdf, where, award)
+        attach(facts, paper, f"paper {paper.id}", material_links(paragraph, page, facts))
+        facts.papers.append(paper)
 
 
 def _authors_after(paragraph: Element, link: Element) -> list[str]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...text import slugify
 from .facts import Speaker
+from .material import attach, material_links
 
 if TYPE_CHECKING:
     from .facts import EditionFacts
@@ -68,7 +69,7 @@ def merge_speaker(facts: EditionFacts, found: Speaker) -> Speaker:
     for known in facts.speakers:
         if known.id != found.id:
             continue
-        for field in ("role", "topic", "label", "affiliation", "talk"):
+        for field in ("role", "topic", "label", "affiliation", "talk", "paper"):
             mine, theirs = getattr(known, field), getattr(found, field)
             if not mine:
                 setattr(known, field, theirs)
@@ -88,7 +89,8 @@ def read_speakers(page: LegacyPage, facts: EditionFacts, people: dict[str, dict]
     for card in page.tree.find_all("div", "speaker-bio"):
         speaker = _card(card, page, facts, people)
         if speaker is not None:
-            merge_speaker(facts, speaker)
+            attach(facts, merge_speaker(facts, speaker), speaker.name,
+                   material_links(card, page, facts))
     _talk_abstracts(page, facts, people)
 
 
@@ -139,8 +141,9 @@ def _talk_abstracts(page: LegacyPage, facts: EditionFacts, people: dict[str, dic
             anchors = (f"{page.name}#{title.attrs['id']}",) if title.attrs.get("id") else ()
             name = speaker.text()
             pid = known_id(facts, person_id(name, people), name, page.where(speaker.line))
-            merge_speaker(facts, Speaker(name, pid, talk=" ".join(talk.split()),
-                                         source=page.where(title.line), anchors=anchors))
+            merged = merge_speaker(facts, Speaker(name, pid, talk=" ".join(talk.split()),
+                                                  source=page.where(title.line), anchors=anchors))
+            attach(facts, merged, name, material_links(title, page, facts))
 
 
 def same_person(one: str, other: str) -> bool:

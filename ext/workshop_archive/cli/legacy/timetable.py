@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ...text import ClockTime, parse_time
 from .facts import Row, Speaker
-from .page import Element, Text, anchor_target
-from .papers import absolute
+from .material import MATERIAL, attach, material_links
+from .page import Element, Text, absolute, anchor_target
 from .speakers import known_id, merge_speaker, person_id, role_of, same_person
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ _HALF = re.compile(r"[ap]\.?\s*m\.?$", re.IGNORECASE)
 #: words of a label that says the row is a speaker's talk (a label inside a link to a card,
 #: such as 2024's "Hardware:", says so too)
 _SPEAKER_WORDS = ("speaker", "keynote", "invited", "talk", "special", "panelist")
-#: link texts of material the archive does not import (slides, recordings)
-_MATERIAL = re.compile(r"^\(?(slides?|recording|video|paper)\)?$", re.IGNORECASE)
+#: the conference's video player in a Detailed Schedule row (2022): a script, not a link
+_SLIDESLIVE = re.compile(r"presentationId:\s*'(\w+)'")
 
 
 def time_span(text: str) -> tuple[ClockTime, ClockTime | None] | None:
@@ -140,29 +140,38 @@ def _note_offset(moment: datetime, where: str, facts: EditionFacts) -> None:
                     f"but {facts.edition.timezone} before")
 
 
-def _links(cell: Element, page: LegacyPage, facts: EditionFacts) -> None:
-    for link in cell.find_all("a"):
-        if _MATERIAL.match(link.text()):
-            facts.fault(page.where(link.line), "unmapped", f"{link.text()} link "
-                        f"{absolute(link.attrs.get('href', ''))} is not imported")
-
-
 def _table_row(cells: list[Element], page: LegacyPage, facts: EditionFacts,
                people: dict[str, dict], rows: list[Row], italics_are_talks: bool) -> None:
     what = cells[1]
     where = page.where(what.line)
-    _links(what, page, facts)
-    nested = [_nested(li, page, facts) for li in what.find_all("li")]
+    items = what.find_all("li")
+    nested = [_nested(li, page, facts) for li in items]
     # a session (its talks listed inside) is a row of its own; a speaker named in a row without
     # a time ("TBD") is still a speaker of the edition
     row = None if nested else (_speaker_row(what, where, page, facts, people, italics_are_talks)
                                or _paper_row(what, where, facts))
     row = row or Row("", _plain_text(what), source=where)
+    _row_material(row, material_links(what, page, facts, exclude=items), facts)
     times = _times(cells[0], page, facts)
     if times is None:
         return
     row.start, row.end, row.nested = times[0], times[1], nested
     rows.append(row)
+
+
+def _row_material(row: Row, links: list[tuple[str, str, str]], facts: EditionFacts) -> None:
+    """The slides and recording beside a row: its paper's, else its speaker's; beside any
+    other row they belong to no talk, and are reported."""
+    paper = next((p for p in facts.papers if row.paper and p.id == row.paper), None)
+    speaker = next((s for s in facts.speakers if row.talk and s.id == row.talk), None)
+    if paper is not None:
+        attach(facts, paper, f"paper {paper.id}", links, schedule=True)
+    elif speaker is not None:
+        attach(facts, speaker, speaker.name, links, schedule=True)
+    else:
+        for kind, url, where in links:
+            facts.fault(where, "unmapped", f"{kind} link {url} is beside {row.text!r}, which is "
+                        "no talk and no paper: not imported")
 
 
 def _plain_text(cell: Element) -> str:
@@ -174,7 +183,7 @@ def _plain_text(cell: Element) -> str:
             if isinstance(child, Text):
                 parts.append(child.data)
             elif isinstance(child, Element) and child.tag not in {"ul", "ol"} and not (
-                    child.tag == "a" and _MATERIAL.match(child.text())):
+                    child.tag == "a" and MATERIAL.match(child.text())):
                 parts.append(" " if child.tag == "br" else "")
                 walk(child)
 
@@ -184,8 +193,9 @@ def _plain_text(cell: Element) -> str:
 
 def _nested(item: Element, page: LegacyPage, facts: EditionFacts) -> Row:
     where = page.where(item.line)
-    paper = _paper_row(item, where, facts)
-    return paper or Row("", _plain_text(item), source=where)
+    row = _paper_row(item, where, facts) or Row("", _plain_text(item), source=where)
+    _row_material(row, material_links(item, page, facts), facts)
+    return row
 
 
 def _paper_of(title: str, pdf: str, facts: EditionFacts, where: str, fuzzy: bool = True) -> str:
@@ -238,8 +248,9 @@ def _speaker_row(cell: Element, where: str, page: LegacyPage, facts: EditionFact
             label = i.text()
             name, _, affiliation = after[1:].strip().partition(" - ")
             talk = bold.text() if bold is not None else ""
-            if _paper_row(cell, where, facts):
-                return None  # a contributed talk: the row is its paper
+            paper = _paper_row(cell, where, facts)
+            if paper is not None:  # a contributed talk: the row is its paper, and who gave it
+                return _presented(paper, label, name, affiliation, link, page, facts, people)
             break
     if not label and bold is not None:
         match = _LABELLED.match(bold.text())
@@ -268,6 +279,30 @@ def _speaker_row(cell: Element, where: str, page: LegacyPage, facts: EditionFact
         affiliation.split()), " ".join(talk.split()), where, topic=topic))
     shown = f"{label}: {name}"
     return Row("", shown, talk=speaker.id, source=where)
+
+
+def _presented(row: Row, label: str, name: str, affiliation: str, link: Element | None,
+               page: LegacyPage, facts: EditionFacts, people: dict[str, dict]) -> Row:
+    """A paper's row that names who gave the talk (ISCA 2019: ``<i>Speaker</i>: Name -
+    Affiliation`` under the title): the speaker gets a card that presented the paper, which
+    makes them a person of the edition, and the row names them."""
+    name = " ".join(name.split()).strip(" .,")
+    if not name or name.lower() in {"tbd", "tba"}:
+        return row
+    role, topic, badge = role_of(label)
+    pid = _find_speaker(name, link, page, facts, people, row.source)
+    speaker = merge_speaker(facts, Speaker(
+        name, pid, role or "contributed", badge, " ".join(affiliation.split()), "", row.source,
+        topic=topic, paper=row.paper))
+    paper = next(p for p in facts.papers if p.id == row.paper)
+    authors = [author.strip() for author in paper.authors.split(";")]
+    if not any(person_id(author, people) == speaker.id or same_person(name, author)
+               for author in authors):
+        facts.fault(row.source, "pages-disagree", f"{name} gave the talk of paper {paper.id} "
+                    f"({paper.title!r}), but the accepted papers ({paper.source}) do not list "
+                    f"them among its authors ({paper.authors}); check the name")
+    row.presenter = speaker.id
+    return row
 
 
 def _find_speaker(name: str, link: Element | None, page: LegacyPage, facts: EditionFacts,
@@ -315,6 +350,9 @@ def _detailed_row(tr: Element, page: LegacyPage, facts: EditionFacts, people: di
     kind, the people in the last cell's ``<i>``, names separated by ``·``."""
     date = tr.find_all("div", "workshopevent-date")[0]
     where = page.where(date.line)
+    for embedded in _SLIDESLIVE.findall(tr.text()):
+        facts.fault(where, "unmapped", f"a SlidesLive video is embedded here (presentationId "
+                    f"{embedded}), with no link to it on the page: not imported")
     title_element = next(iter(tr.find_all("strong")), None)
     title = title_element.text() if title_element is not None else ""
     span = time_span(date.text())
