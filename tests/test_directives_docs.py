@@ -4,12 +4,14 @@ warning subtypes of the ``Problem`` enum."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, warnings_of
+from conftest import PROJECT, TESTS, warnings_of
+from support.builds import Project
 from workshop_archive.diagnostics import Problem
 from workshop_archive.directives.committee import CommitteeDirective
 from workshop_archive.directives.edition import EditionDirective
@@ -21,15 +23,17 @@ from workshop_archive.directives.speaker import SpeakerDirective
 DOCS = PROJECT / "docs"
 SNIPPETS = sorted((DOCS / "snippets").glob("*.md"))
 REFERENCE = (DOCS / "maintainer" / "directives.md").read_text(encoding="utf-8")
+SNAPSHOTS = TESTS / "snapshots" / "snippets"
+DATA_URI = re.compile(r"data:([\w/+.-]+);base64,[A-Za-z0-9+/=]+")
 #: what a snippet needs above it when it does not declare the edition itself
 EXAMPLE_EDITION = ":::{edition} example2030\n:no-index:\n:date: 2030-12-14\n:::\n\n"
 
 
-@pytest.fixture
-def built_snippets(make_app, tmp_path):
-    """Every snippet as a page of one project, under an example edition when it needs one."""
-    srcdir = tmp_path / "snippets"
-    srcdir.mkdir()
+@pytest.fixture(scope="module")
+def built_snippets(tmp_path_factory):
+    """Every snippet as a page of one project, under an example edition when it needs one, built
+    once for the tests of this module."""
+    srcdir = tmp_path_factory.mktemp("snippets")
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "workshop_archive"]\n'
         'myst_enable_extensions = ["colon_fence"]\n', encoding="utf-8")
@@ -46,9 +50,7 @@ def built_snippets(make_app, tmp_path):
     toctree = "\n".join(names)
     (srcdir / "index.md").write_text(f"# Snippets\n\n```{{toctree}}\n{toctree}\n```\n",
                                      encoding="utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app
+    return Project(srcdir).build().app
 
 
 def page(app, name: str) -> BeautifulSoup:
@@ -104,6 +106,26 @@ def test_snippets_render_what_the_reference_describes(built_snippets):
     members = page(built_snippets, "committee").select(".ws-committee li")
     assert [m.strong.get_text() for m in members] == [
         "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+
+
+def doctree_text(app, name: str) -> str:
+    """The doctree a snippet's page is read into (after the read transforms, before any builder
+    touches it), as docutils' pseudo-XML, without the paths of this build: the same for every
+    theme and every builder."""
+    text = app.env.get_doctree(name).pformat()
+    text = text.replace(f"{app.srcdir}{os.sep}", "")
+    # an initials avatar is an SVG drawing of the name, which the alt text already shows
+    return DATA_URI.sub(r"data:\1;base64,...", text)
+
+
+@pytest.mark.parametrize("snippet", [snippet.stem for snippet in SNIPPETS])
+def test_snippet_doctree_is_as_recorded(built_snippets, file_regression, snippet):
+    """What the directives of each snippet produce, as a doctree: a change shows as a diff
+    against tests/snapshots/snippets/<snippet>.xml. When the change is intended, record it with
+    ``make test-fast PYTEST_ARGS="tests/test_directives_docs.py --force-regen"`` and commit the
+    new file with the change (docs/maintainer/directives.md says so too)."""
+    file_regression.check(doctree_text(built_snippets, snippet), extension=".xml",
+                          fullpath=SNAPSHOTS / f"{snippet}.xml")
 
 
 def test_examples_stay_out_of_the_archive(built_snippets):
