@@ -34,7 +34,7 @@ def test_navbar_has_the_archive_sections(built_site):
         assert section in labels
 
 
-@pytest.mark.sphinx("html", testroot="edition")
+@pytest.mark.sphinx("html", testroot="directives")
 def test_extension_metadata(app):
     extension = app.extensions["workshop_archive"]
     assert extension.version == workshop_archive.__version__

@@ -1,2 +1,0 @@
-extensions = ["myst_parser", "workshop_archive"]
-myst_enable_extensions = ["colon_fence"]
