@@ -32,7 +32,7 @@ def test_the_program_root_as_data(copy_root):
     keynote = rows[1]
     assert (keynote["talk"], keynote["title"]) == (
         "prog2030/jane-doe", "Keynote Speaker: Jane Doe — Systems That Learn")
-    assert [row["parallel"] for row in rows].count(True) == 2
+    assert [row["parallel"] for row in rows].count(True) == 3
     best = next(row for row in rows if row["paper"] == "prog2030/1" and row["kind"] ==
                 "contributed" and row["start"].endswith("15:55:00-05:00"))
     assert best["title"] == "Learning to Schedule"

@@ -59,11 +59,12 @@ def test_ranges_keep_their_end_and_a_gap_stays_a_gap(built):
         "12:00 PM – 1:00 PM",
         "12:00 PM – 1:30 PM (in parallel)",
         "3:55 PM – 4:40 PM",
-        "4:00 PM – 4:30 PM",
+        "4:00 PM – 4:30 PM (in parallel)",  # within the row above: marked parallel
         "4:40 PM – 5:00 PM",  # the last row ends with the edition's hours
     ]
     assert [row["class"][:2] for row in rows if "ws-parallel" in row["class"]] == [
-        ["ws-kind-talk", "ws-parallel"], ["ws-kind-other", "ws-parallel"]]
+        ["ws-kind-talk", "ws-parallel"], ["ws-kind-other", "ws-parallel"],
+        ["ws-kind-panel", "ws-parallel"]]
 
 
 @pytest.mark.sphinx("html", testroot="program")

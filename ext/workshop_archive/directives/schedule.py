@@ -108,6 +108,7 @@ class ScheduleDirective(WorkshopDirective):
                       Problem.misplaced)
             return []
         self.check_times(rows)
+        self.check_overlaps(rows)
         self.check_hours(rows)
         ends = self.ends(rows)
         date = self.schedule_date()
@@ -296,6 +297,23 @@ class ScheduleDirective(WorkshopDirective):
                           f"{latest[1]}: times must go forward{hint}", Problem.bad_time,
                           row.lineno)
 
+    def check_overlaps(self, rows: list[Row]) -> None:
+        """Warn about a row whose written end is after the start of the next row of its day,
+        when neither is marked parallel."""
+        for index, row in enumerate(rows):
+            if row.time is None or row.end is None or row.parallel:
+                continue
+            following = next((other for other in rows[index + 1:] if other.day != row.day or (
+                other.time is not None and not other.parallel and other.time > row.time)), None)
+            if following is None or following.day != row.day or following.time is None:
+                continue
+            if row.end > following.time:
+                self.warn(f"the row at {row.time.display} ends at {row.end.display}, after the "
+                          f"row on line {following.lineno} starts ({following.time.display}); "
+                          f"write an end by {following.time.display}, or, if both ran at once, "
+                          "mark the one beside the other with ', parallel' after its kind, e.g. "
+                          "'[talk, parallel]'", Problem.bad_time, row.lineno)
+
     def hours(self) -> tuple[ClockTime, ClockTime] | None:
         """The edition's opening hours, when it gives them."""
         edition = self.current_edition()
@@ -305,14 +323,15 @@ class ScheduleDirective(WorkshopDirective):
         return (opens, closes) if opens is not None and closes is not None else None
 
     def check_hours(self, rows: list[Row]) -> None:
-        """Warn about a row that starts, or ends as written, outside the edition's hours."""
+        """Warn about a row that starts, or ends as written, outside the edition's hours; a row
+        at the closing time without an end after it (the closing remarks) is within them."""
         if (hours := self.hours()) is None:
             return
         opens, closes = hours
         for row in rows:
             if row.time is None:
                 continue
-            if not opens <= row.time < closes:
+            if not opens <= row.time <= closes:
                 what = f"the row at {row.time.display} is outside"
             elif row.end is not None and row.end > closes:
                 what = f"the row at {row.time.display} ends at {row.end.display}, after"
