@@ -84,6 +84,11 @@ def test_snippets_render_what_the_reference_describes(built_snippets):
         "2:30 PM – 3:45 PM (in parallel)", "3:45 PM – 4:30 PM"]
     assert [li.get_text() for li in rows[5].select("ul.ws-nested li")] == [
         "A cost model for punched cards", "Scheduling looms with search"]
+    rows = page(built_snippets, "schedule-untimed").select("table.ws-schedule > tbody > tr")
+    assert [(row.td.get_text(" ", strip=True), row["class"][0]) for row in rows] == [
+        ("9:00 AM", "ws-kind-remarks"), ("", "ws-kind-invited"), ("", "ws-kind-invited"),
+        ("2:00 PM – 3:00 PM", "ws-kind-posters"), ("", "ws-kind-posters"),
+        ("", "ws-kind-posters"), ("5:00 PM", "ws-kind-remarks")]
     csv_papers = page(built_snippets, "papers")
     assert [r.get_text() for r in csv_papers.select("p.ws-papers-group")] == [
         "Oral presentations", "Spotlight presentations", "Poster presentations", "Other papers"]

@@ -173,13 +173,14 @@ def test_the_people_page_loads_its_filter_and_works_without_it(app):
 def test_the_papers_page_lists_every_paper_by_edition(app):
     app.build()
     sections = page(app, "papers").select("section section")
-    assert [s["id"] for s in sections] == ["papers-prog2030"]
+    assert [s["id"] for s in sections] == ["papers-prog2030", "papers-tbd2029"]
     assert [(li.get_text(" ", strip=True), li.a["href"]) for li in sections[0].select("li")] == [
         ("Learning to Schedule — Ann Example, Bob Example", "index.html#paper-1"),
         ("Learned Caches — Cy Example", "index.html#paper-2"),
         ("Cost Models — Di Example", "index.html#paper-3"),
         ("Placement by Search — Ed Example", "index.html#paper-4"),
     ]
+    assert [li.a["href"] for li in sections[1].select("li")] == ["untimed.html#paper-7"]
 
 
 @pytest.mark.sphinx("html", testroot="program")

@@ -1,6 +1,7 @@
 """Schedule rows as published (tests/roots/test-program): ranges with their own end, rows that keep
-their label while linking to a card or a paper, untimed rows nested under a row, rows in parallel,
-days of a several-day edition, and schedules of one day told apart by their caption."""
+their label while linking to a card or a paper, untimed rows nested under a row or in their own
+place, rows in parallel, a closing row at the end of the hours, days of a several-day edition, and
+schedules of one day told apart by their caption."""
 
 from __future__ import annotations
 
@@ -112,12 +113,60 @@ def test_days_of_a_several_day_edition_and_captions_of_one_day(built):
     assert room_c.caption.get_text(strip=True).startswith("Room C, Monday")
 
 
-@pytest.mark.parametrize("builder", ["latex", "text"])
-def test_other_builders_show_ranges_nested_rows_and_days(copy_root, builder):
+@pytest.mark.sphinx("html", testroot="program")
+def test_untimed_rows_keep_their_place_without_a_time(built):
+    """``- [kind] ...`` rows: no time, no calendar link, in order; a row without an end before
+    them has no known end, one with a written end keeps it, and a last timed row before them
+    ends with the day. The closing row at the end of the hours is within them (no warning)."""
+    day, posters = tables(built, "untimed")
+    assert [(when(row), row.select("td")[1].get_text(" ", strip=True), row["class"][0])
+            for row in day.select("tbody > tr")] == [
+        ("9:00 AM", "Opening Remarks", "ws-kind-remarks"),  # its end was not published
+        ("", "Invited Speaker 1: Ida Example", "ws-kind-invited"),
+        ("", "Invited Speaker 2: Joe Example", "ws-kind-invited"),
+        ("3:00 PM – 4:00 PM", "Poster session", "ws-kind-posters"),
+        ("", "Demos of the sponsors", "ws-kind-other"),
+        ("4:30 PM – 5:40 PM", "Awards", "ws-kind-talk"),
+        ("5:40 PM", "Closing", "ws-kind-remarks"),  # at the closing time, without an end
+    ]
+    untimed = [row for row in day.select("tbody > tr") if not when(row)]
+    assert [(a.get_text(), a["href"]) for a in untimed[0].select("a")] == [
+        ("Invited Speaker 1: Ida Example", "#ida-example")]
+    page = BeautifulSoup((built.outdir / "untimed.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    with_links = [row.td.get_text(" ", strip=True) for row in page.select("table tbody > tr")
+                  if row.select(".ws-calendar-link")]
+    assert with_links == ["9:00 AM", "3:00 PM – 4:00 PM", "4:30 PM – 5:40 PM", "5:40 PM",
+                          "2:00 PM – 5:40 PM"]
+    rows = posters.select("tbody > tr")
+    assert when(rows[0]) == "2:00 PM – 5:40 PM"  # untimed rows after it do not cut it
+    assert (rows[1].a.get_text(" ", strip=True), rows[1].a["href"]) == (
+        "Caches That Learn — Ida Example", "#paper-7")
+    assert [when(row) for row in rows[1:]] == ["", ""]
+
+
+def test_untimed_rows_are_no_events_and_the_same_with_two_processes(copy_root):
+    serial = copy_root("test-program", to="serial").build(parallel=1)
+    parallel = copy_root("test-program", to="parallel").build(parallel=2)
+    assert serial.warnings == parallel.warnings == []
+    assert sorted(parallel.merged) == sorted(parallel.app.env.all_docs)
+    assert (serial.outdir / "untimed.html").read_bytes() == (
+        parallel.outdir / "untimed.html").read_bytes()
+    slots = serial.app.env.get_domain("ws").data["slots"]["untimed"]
+    assert [(slot.start, slot.end, slot.text) for slot in slots] == [
+        ("09:00", "", "Opening Remarks"), ("15:00", "16:00", "Poster session"),
+        ("16:30", "17:40", "Awards"), ("17:40", "", "Closing"),
+        ("14:00", "17:40", "Poster session")]
+    assert slots == parallel.app.env.get_domain("ws").data["slots"]["untimed"]
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "epub"])
+def test_other_builders_show_ranges_nested_and_untimed_rows_and_days(copy_root, builder):
     build = copy_root("test-program").build(builder)
     assert build.warnings == []
-    suffix = ".tex" if builder == "latex" else ".txt"
-    out = "\n".join(p.read_text(encoding="utf-8") for p in build.outdir.glob(f"*{suffix}"))
+    out = "\n".join(p.read_text(encoding="utf-8") for p in build.outdir.rglob("*")
+                    if p.suffix in (".tex", ".txt", ".html", ".xhtml"))
     for fact in ("10:15 AM", "in parallel", "Placement by Search", "Monday, December 15, 2031",
-                 "Invited Speaker 1: Jane Doe"):
+                 "Invited Speaker 1: Jane Doe", "Invited Speaker 2: Joe Example",
+                 "A poster whose paper was not published"):
         assert fact in out, (builder, fact)

@@ -3,7 +3,8 @@
 Read phase. Times are read in the legacy site's forms and shown in one form; a row ends when its
 range says (``9:30 AM - 10:15 AM``), else when the next row begins. A row's kind (talk, break,
 posters...) is given as ``[kind]`` or inferred from its words, and becomes a CSS class of the row
-(``ws-kind-break``); ``[kind, parallel]`` marks a row that runs beside another. Untimed rows
+(``ws-kind-break``); ``[kind, parallel]`` marks a row that runs beside another. A row that starts
+with its ``[kind]`` instead of a time is untimed: it keeps its place and has no time. Untimed rows
 indented under a row are listed in it; a day prefix (``Sun 9:00 AM``) starts a day of a
 several-day edition.
 """
@@ -65,6 +66,8 @@ class Row(NamedTuple):
     text: str
     #: the untimed rows under this one: (line, text), in order
     nested: tuple[tuple[int, str], ...] = ()
+    #: without a time by intent (``- [posters] ...``), not because the time could not be read
+    untimed: bool = False
 
 
 def infer_kind(text: str, kinds: dict[str, list[str]]) -> str:
@@ -92,7 +95,8 @@ def read_range(start_text: str, end_text: str) -> tuple[ClockTime | None, ClockT
 
 class ScheduleDirective(WorkshopDirective):
     """``:::{schedule}`` with one ``- [day] <time>[ - <end>] [kind] <inline MyST>`` line per
-    row, and untimed rows nested under a row."""
+    row, untimed rows ``- [kind] <inline MyST>`` in their place, and untimed rows nested under a
+    row."""
 
     has_content = True
     option_spec: ClassVar[dict[str, object]] = {
@@ -190,12 +194,15 @@ class ScheduleDirective(WorkshopDirective):
             self.warn(f"the row at {time_only.display} says nothing after the time; write what "
                       "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
             return Row(lineno, day, time_only, None, "other", False, "")
+        if (kind_match := _KIND.match(text)) is not None:
+            return self.read_untimed(lineno, day, kind_match["kind"], text[kind_match.end():])
         match = _START.match(text)
         time = parse_time(match["time"]) if match else None
         if match is None or time is None:
             written = match["time"] if match else text.split(" ", 1)[0]
             self.warn(f"{written!r} is not a time; start the row with a time such as '9:05 AM', "
-                      "'11:30AM' or '14:30'", Problem.bad_time, lineno)
+                      "'11:30AM' or '14:30', or with its kind for a row without a time, e.g. "
+                      "'- [posters] ...'", Problem.bad_time, lineno)
             rest = text[match.end():].strip() if match else text
             return Row(lineno, day, None, None, self.infer_kind(rest), False, rest)
         rest = text[match.end():]
@@ -227,6 +234,17 @@ class ScheduleDirective(WorkshopDirective):
             self.warn(f"the row at {time.display} says nothing after the time; write what "
                       "happens, e.g. '- 9:00 AM Opening remarks'", Problem.missing_field, lineno)
         return Row(lineno, day, time, end, kind or self.infer_kind(rest), parallel, rest)
+
+    def read_untimed(self, lineno: int, day: str, kind_written: str, rest: str) -> Row:
+        """A row that starts with its ``[kind]``: it has no time, by intent."""
+        kind, parallel = self.read_kind(kind_written, lineno)
+        rest = rest.strip()
+        if not rest:
+            self.warn(f"the untimed row [{kind_written.strip()}] says nothing after its kind; "
+                      "write what happens, e.g. '- [posters] Poster: A learned index'",
+                      Problem.missing_field, lineno)
+        return Row(lineno, day, None, None, kind or self.infer_kind(rest), parallel, rest,
+                   untimed=True)
 
     def infer_kind(self, text: str) -> str:
         return infer_kind(text, self.config.ws_schedule_kinds)
@@ -382,13 +400,18 @@ class ScheduleDirective(WorkshopDirective):
     def next_start(row: Row, below: list[Row], hours: tuple[ClockTime, ClockTime] | None,
                    last: ClockTime | None) -> ClockTime | None:
         """When a row without a written end ends: at the next later start of its day that is
-        not in parallel (unknown after a row whose time is unknown), else when its day ends."""
+        not in parallel, else when its day ends; unknown when untimed rows come between (they
+        happened at some time in that span, which the page does not say)."""
+        untimed_between = False
         for other in below:
             if other.day != row.day:
                 return hours[1] if hours else None
-            if other.parallel or (other.time is not None and other.time <= row.time):
+            if other.time is None:
+                untimed_between = True
                 continue
-            return other.time
+            if other.parallel or other.time <= row.time:
+                continue
+            return None if untimed_between else other.time
         return last
 
     # -- rendering ------------------------------------------------------------------------------
@@ -471,8 +494,8 @@ class ScheduleDirective(WorkshopDirective):
             if end is not None and end > row.time:
                 until = f" – {end.shown(clock)}"
                 when.append(nodes.inline(until, until, classes=["ws-end"]))
-        else:
-            when.append(nodes.Text("?"))
+        elif not row.untimed:
+            when.append(nodes.Text("?"))  # a time that could not be read (warned)
         if row.parallel:
             parallel = " " + _("(in parallel)")
             when.append(nodes.inline(parallel, parallel, classes=["ws-parallel"]))
@@ -507,9 +530,10 @@ class ScheduleDirective(WorkshopDirective):
                     edition.id, ref["reftarget"], self.env.docname, ref.line or lineno))
 
     def table_row(self, first: list[nodes.Node], second: list[nodes.Node]) -> nodes.row:
+        """A row of two cells; an untimed row's time cell is empty."""
         row = nodes.row()
         for cell in (first, second):
-            row += nodes.entry("", nodes.paragraph("", "", *cell))
+            row += nodes.entry("", *([nodes.paragraph("", "", *cell)] if cell else []))
         return row
 
 
