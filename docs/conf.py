@@ -67,6 +67,11 @@ ws_old_urls = {
 # a project generated from this configuration, as benchmarks/synthetic_archive.py writes, has none).
 _scorer = Path(__file__).with_name("search-scorer.js")
 html_search_scorer = str(_scorer) if _scorer.is_file() else ""
+# Results without a page summary: Sphinx's searchtools.js would fetch the whole HTML of every
+# page a query matches to quote a line of it (26 requests and 426 KB for "learned index" on
+# nine editions). Each person, talk, paper and edition result still says what it is and where
+# (docs/maintainer/performance.md).
+html_show_search_summary = False
 html_theme = "pydata_sphinx_theme"
 html_title = "ML for Systems Archive"
 html_static_path: list[str] = []

@@ -201,6 +201,8 @@ def test_search_index_holds_people_talks_and_editions(archive):
     # a declared misspelling is found, and the result says whom it finds
     assert ("ws:person", "people", "people-natasha-jaques",
             "Natasha Jaques, also written Natasha Jacques") in found
+    # what a result says it is: "(person, in People)", not "(Workshop archive person, ...)"
+    assert {name for _, _, name in index["objnames"].values()} >= {"edition", "person", "talk"}
 
 
 def test_another_project_links_to_people_and_talks_through_intersphinx(

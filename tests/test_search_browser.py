@@ -9,12 +9,16 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from test_page_weight import gzipped_size
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Sphinx's searchtools.js writes this line when it has ranked every result.
 FINISHED = ("document.querySelector('#search-results .search-summary')"
             "?.textContent.includes('found')")
+
+# benchmarks/bench.py's budget (SEARCH_MAX_KB) for the search page with a query's results
+SEARCH_MAX_BYTES = 150 * 1024
 
 
 def search(visitor, query: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -62,3 +66,37 @@ def test_every_search_result_lands_on_its_entry(visitors, local_site):
         if soup.find(id=unquote(parts.fragment)) is None:
             missing.append(href)
     assert missing == []
+
+
+def test_the_search_page_with_its_results_stays_within_its_budget(visitors, local_site):
+    """The query make bench measures: every file the page fetched until its results were
+    listed, each gzip-compressed as a static host sends it, within the search budget; no
+    result's page is fetched (Sphinx's summaries would fetch each one, 426 KB in all)."""
+    with visitors["phone", "light"].open("search.html?q=learned+index") as (page, load):
+        page.wait_for_function(FINISHED)
+        page.wait_for_load_state("networkidle")
+        shown = page.locator("#search-results ul.search > li").count()
+        fetched = [unquote(urlsplit(url).path).lstrip("/") for url in load.site_requests]
+    assert shown >= 10
+    assert [path for path in fetched if path.endswith(".html")] == ["search.html"], fetched
+    weight = sum(gzipped_size(local_site.root / path) for path in fetched)
+    assert weight <= SEARCH_MAX_BYTES, (weight, fetched)
+    assert load.outside_requests == []
+
+
+def result_lines(visitor, query: str) -> list[str]:
+    """The results of ``search.html?q=<query>`` as a reader reads them, one line each."""
+    with visitor.open(f"search.html?q={query}") as (page, _):
+        page.wait_for_function(FINISHED)
+        return [item.inner_text() for item in page.locator("#search-results li").all()]
+
+
+def test_a_result_says_what_it_is_and_where(visitors):
+    """Without page summaries, a paper, talk or person result says its kind and its page."""
+    papers = result_lines(visitors["desktop", "light"], "learned+index")
+    assert "SOSD: A Benchmark for Learned Indexes (paper, in ML for Systems at NeurIPS 2019)" \
+        in papers, papers
+    people = result_lines(visitors["phone", "dark"], "Lattner")
+    assert "Chris Lattner (person, in People)" in people, people
+    assert any(line.startswith("Chris Lattner: ") and line.endswith(
+        " (talk, in ML for Systems at NeurIPS 2023)") for line in people), people

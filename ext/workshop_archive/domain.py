@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 from . import collect
 from .config import person_id
 from .diagnostics import Problem, warn
+from .i18n import _
 from .records import Reference
 from .text import slugify
 
@@ -397,6 +398,14 @@ class WorkshopDomain(Domain):
         warn(message, Problem.unknown_target, node)
 
     # -- objects.inv and search ----------------------------------------------------------------
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """What a search result says an object is, in the project's language: Sphinx's
+        searchtools.js shows it as "(paper, in ML for Systems at NeurIPS 2024)", the page's
+        title after it, where Sphinx's default would say "Workshop archive paper"."""
+        names = {"edition": _("edition"), "person": _("person"), "talk": _("talk"),
+                 "paper": _("paper")}
+        return names[type.lname]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """Editions, talks, papers and people, by stable names: the edition id,

@@ -170,6 +170,8 @@ class PageLoad:
 
     outside_requests: list[str] = field(default_factory=list)
     failed_responses: list[str] = field(default_factory=list)
+    #: every URL of the local site the page asked for, in order
+    site_requests: list[str] = field(default_factory=list)
 
 
 class Visitor:
@@ -196,6 +198,7 @@ class Visitor:
     def _confine(self, route) -> None:
         """Let requests to our server through; abort and record every other one."""
         if route.request.url.startswith(self.site.base_url + "/"):
+            self.load.site_requests.append(route.request.url)
             route.continue_()
         else:
             self.load.outside_requests.append(route.request.url)
