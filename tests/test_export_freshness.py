@@ -1,7 +1,8 @@
 """The exports follow an incremental build and write only what changed: after an edit to one
-edition, its calendars, its .bib and its old addresses say what a full build of the edited sources
-says, and no other edition's file is written again. Serial and ``-j 2``, each in a fresh copy of
-tests/roots/test-six-editions with a paper on two of its pages and old addresses to lead on.
+edition, its calendars, its .bib, its old addresses and archive.json say what a full build of the
+edited sources says, and no other edition's file is written again. Serial and ``-j 2``, each in a
+fresh copy of tests/roots/test-six-editions with a paper on two of its pages and old addresses to
+lead on.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ UNTOUCHED = 1_000_000_000
 
 
 def exports(outdir: Path) -> dict[str, bytes]:
-    """The calendars, .bib files and old-address pages, by path below the output directory."""
+    """The calendars, .bib files, old-address pages and archive data, by path below the output
+    directory."""
     files = [*outdir.glob("calendar/**/*.ics"), *outdir.glob("_bibtex/*.bib"),
-             *outdir.glob("test20*/schedule.html")]
+             *outdir.glob("test20*/schedule.html"), *outdir.glob("archive*.json")]
     return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(files)}
 
 
@@ -83,7 +85,7 @@ def test_an_edit_writes_that_editions_exports_only_as_a_full_build_would(project
     assert set(after) == set(before)
     changed = {name for name in after if after[name] != before[name]}
     assert changed == {"calendar/test2032.ics", "calendar/test2032/edsger-dijkstra.ics",
-                       "_bibtex/test2032-papers.bib", "test2032/schedule.html"}
+                       "_bibtex/test2032-papers.bib", "test2032/schedule.html", "archive.json"}
     assert rewritten(second.outdir) == changed
     assert b"A new keynote" in after["calendar/test2032/edsger-dijkstra.ics"]
     assert b"A new paper" in after["_bibtex/test2032-papers.bib"]
@@ -107,7 +109,7 @@ def test_without_source_date_epoch_an_unchanged_calendar_keeps_its_bytes(project
     project.edit("edition-2032.md", ":talk: Keynote of 2032", ":talk: A new keynote")
     after = exports(build(project).outdir)
     assert {name for name in after if after[name] != before[name]} == {
-        "calendar/test2032.ics", "calendar/test2032/edsger-dijkstra.ics"}
+        "calendar/test2032.ics", "calendar/test2032/edsger-dijkstra.ics", "archive.json"}
 
 
 def test_a_deleted_export_is_written_again_and_a_removed_editions_stay(project):
@@ -116,7 +118,7 @@ def test_a_deleted_export_is_written_again_and_a_removed_editions_stay(project):
     (project.srcdir / "edition-2035.md").unlink()
     age(first.outdir)
     build(project)
-    assert rewritten(first.outdir) == {"calendar/test2030.ics"}
+    assert rewritten(first.outdir) == {"calendar/test2030.ics", "archive.json"}
     # as Sphinx leaves the removed page's HTML, which links them
     assert (first.outdir / "edition-2035.html").is_file()
     assert (first.outdir / "calendar" / "test2035.ics").is_file()

@@ -108,7 +108,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     titles = {edition.id: edition_title(app.env, edition)
               for edition in domain.editions_by_id.values()}
     write_calendars(app, calendar_files(domain, app.builder, titles))
-    write_archive_json(Path(app.outdir), domain, app.builder)
+    write_archive_json(app, domain)
     write_search_engine_files(app, Path(app.outdir))
     write_redirects(app, Path(app.outdir), domain)
 

@@ -5,7 +5,7 @@ address of the page that shows it. Its shape is ``archive.schema.json`` (JSON Sc
 copied beside it; ``schema_version`` changes when the shape does.
 
 Everything is sorted by explicit keys and written with sorted keys, so two builds of the same
-sources write the same bytes.
+sources write the same bytes. The file is written again only when the data changed (written.py).
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 from ..collect import edition_order, edition_title, paper_title
 from .events import Event, edition_span, events, summary
 from .ics import edition_file, event_file
+from .written import WrittenFiles
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from ..domain import WorkshopDomain
@@ -159,8 +161,14 @@ def archive_data(domain: WorkshopDomain, builder: Builder) -> dict[str, Any]:
     }
 
 
-def write_archive_json(outdir: Path, domain: WorkshopDomain, builder: Builder) -> None:
-    text = json.dumps(archive_data(domain, builder), ensure_ascii=False, indent=1,
-                      sort_keys=True)
-    (outdir / FILE).write_text(text + "\n", encoding="utf-8")
-    (outdir / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
+def write_archive_json(app: Sphinx, domain: WorkshopDomain) -> None:
+    """Write ``archive.json`` and its schema when their content changed since the last build
+    (written.py): JSON with indentation is written by the json module's pure-Python encoder,
+    the costliest step of the file."""
+    data = archive_data(domain, app.builder)
+    written = WrittenFiles(app, "archive-json")
+    written.write(FILE, data, lambda: (json.dumps(data, ensure_ascii=False, indent=1,
+                                                  sort_keys=True) + "\n").encode("utf-8"))
+    schema = SCHEMA.read_bytes()
+    written.write(PurePosixPath(SCHEMA.name), schema, lambda: schema)
+    written.save()

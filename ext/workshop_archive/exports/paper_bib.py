@@ -89,30 +89,32 @@ def citable(paper: Paper) -> bool:
     return bool(paper.title and paper.authors)
 
 
-def entry_data(entry: Entry) -> tuple[object, ...]:
-    """An entry as plain data: what its BibTeX text is made of."""
-    return (entry.type, tuple(entry.fields.items()),
-            tuple((role, tuple(map(str, people))) for role, people in entry.persons.items()))
-
-
-def edition_bib_files(papers: list[Paper], editions: dict[str, Edition],
-                      config: Config) -> dict[PurePosixPath, dict[str, Entry]]:
-    """Each edition's ``.bib`` of its citable papers, by path: the entries, by cite key."""
-    by_edition: dict[str, dict[str, Entry]] = {}
+def edition_bib_files(papers: list[Paper]) -> dict[PurePosixPath, dict[str, Paper]]:
+    """Each edition's ``.bib``, by path: its citable papers, by cite key (the first paper of
+    each)."""
+    by_edition: dict[str, dict[str, Paper]] = {}
     for paper in papers:
         if citable(paper):
-            by_edition.setdefault(paper.edition, {}).setdefault(
-                cite_key(paper), paper_entry(paper, editions.get(paper.edition), config))
+            by_edition.setdefault(paper.edition, {}).setdefault(cite_key(paper), paper)
     return {edition_bib_file(edition_id): entries
             for edition_id, entries in sorted(by_edition.items())}
 
 
-def write_bib_files(app: Sphinx, files: dict[PurePosixPath, dict[str, Entry]]) -> None:
-    """Write the .bib files whose entries changed since the last build (or are missing)."""
+def write_bib_files(app: Sphinx, files: dict[PurePosixPath, dict[str, Paper]],
+                    editions: dict[str, Edition]) -> None:
+    """Write the .bib files whose papers changed since the last build (or are missing). A
+    file is made of its papers, its edition and the book title (paper_entry reads nothing
+    else), so unchanged editions need no BibTeX entry at all."""
+    config = app.config
     written = WrittenFiles(app, "bibtex")
-    for path, entries in files.items():
-        written.write(path, [(key, entry_data(entry)) for key, entry in entries.items()],
-                      lambda entries=entries: bibtex(entries).encode("utf-8"))
+    for path, papers in files.items():
+        edition = editions.get(next(iter(papers.values())).edition)
+
+        def content(papers: dict[str, Paper] = papers, edition: Edition | None = edition) -> bytes:
+            return bibtex({key: paper_entry(paper, edition, config)
+                           for key, paper in papers.items()}).encode("utf-8")
+
+        written.write(path, (list(papers.items()), edition, booktitle(edition, config)), content)
     written.save()
 
 
@@ -167,7 +169,7 @@ def write_paper_bibs(app: Sphinx, exception: Exception | None) -> None:
         return
     domain: WorkshopDomain = app.env.get_domain("ws")  # type: ignore[assignment]
     papers = [domain.papers_by_key[key] for key in sorted(domain.papers_by_key)]
-    write_bib_files(app, edition_bib_files(papers, domain.editions_by_id, app.config))
+    write_bib_files(app, edition_bib_files(papers), domain.editions_by_id)
 
 
 def setup(app: Sphinx) -> None:
