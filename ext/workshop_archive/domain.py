@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
+from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
@@ -87,6 +88,8 @@ class WorkshopDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         **{table: {} for table in FACT_TABLES},
         "fingerprint": "",
+        # the pages to read again at the next build (see note_pages_to_check_again)
+        "check_again": [],
         # {edition id: still to come?} as of the last build (see pages_to_reread)
         "upcoming": {},
     }
@@ -236,7 +239,12 @@ class WorkshopDomain(Domain):
                  else location)
 
     def consistency_problems(self) -> list[tuple[str, Problem, tuple[Any, ...]]]:
-        """What only shows across pages: an edition id declared twice, similar names."""
+        """What only shows across pages: an edition id declared twice, similar names (computed
+        once while the facts stay the same: the pages to read again and the consistency phase
+        both ask)."""
+        return self._lookup("problems", self._consistency_problems)
+
+    def _consistency_problems(self) -> list[tuple[str, Problem, tuple[Any, ...]]]:
         owners = self.data.get("edition_owners", {})
         problems = []
         for edition in self.editions:
@@ -304,8 +312,12 @@ class WorkshopDomain(Domain):
         for reference in self.references:
             node = addnodes.pending_xref("", refdomain=self.name, reftype=reference.kind,
                                          reftarget=reference.target, refexplicit=False)
-            if self.resolve_xref(self.env, reference.docname, builder, reference.kind,
-                                 reference.target, node, nodes.inline()) is None:
+            try:
+                found = self.resolve_xref(self.env, reference.docname, builder, reference.kind,
+                                          reference.target, node, nodes.inline()) is not None
+            except NoUri:  # the target exists; this builder (LaTeX) links it when it writes
+                found = True
+            if not found:
                 pages.add(reference.docname)
         return pages
 
@@ -482,13 +494,23 @@ def settle_edition_owners(app: Any, env: BuildEnvironment) -> None:
     domain.settle_edition_owners()
 
 
+def note_pages_to_check_again(app: Any, env: BuildEnvironment) -> None:
+    """``env-updated``, once the pages are read and the edition owners settled, before the
+    environment is saved: which pages the next build reads again. Found now rather than when
+    the next build starts, on the same facts, so that the People index and the consistency
+    problems it needs are computed once per build: the write and consistency phases use them."""
+    domain = env.get_domain("ws")
+    assert isinstance(domain, WorkshopDomain)
+    domain.data["check_again"] = sorted(domain.pages_to_check_again(app.builder))
+
+
 def check_again(app: Any, env: BuildEnvironment, added: Set[str], changed: Set[str],
                 removed: Set[str]) -> set[str]:
     """``env-get-outdated``: read again the pages with a fault that only shows across pages, so
     that a build after a failed one fails again until the fault is fixed."""
     domain = env.get_domain("ws")
     assert isinstance(domain, WorkshopDomain)
-    return domain.pages_to_check_again(app.builder)
+    return set(domain.data.get("check_again", ()))
 
 
 def rewrite_index_pages(app: Any, env: BuildEnvironment) -> list[str]:
@@ -512,5 +534,6 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", reread_past_editions)
     app.connect("env-get-updated", rewrite_index_pages)
     app.connect("env-updated", settle_edition_owners)
+    app.connect("env-updated", note_pages_to_check_again)
     app.connect("env-get-outdated", check_again)
     app.connect("warn-missing-reference", warn_unknown_target)
