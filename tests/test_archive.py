@@ -56,8 +56,8 @@ def test_people_page_joins_a_person_across_editions(archive):
     entry = main(archive, "people").select_one("#people-mimee-xu")
     # newest edition first, each with the affiliation of the time
     assert appearance_lines(entry) == [
-        "Test Workshop 2022 : Organizing Committee (Google)",
-        "Test Workshop 2021 : Organizing Committee (NYU)",
+        "BetaConf 2022 : Organizing Committee (Google)",
+        "AlphaConf 2021 : Organizing Committee (NYU)",
     ]
     assert [a["href"] for a in entry.select("li a")] == [
         "editions/beta2022.html",
@@ -70,8 +70,8 @@ def test_people_page_joins_a_person_across_editions(archive):
 def test_people_page_joins_talks_and_committee_places(archive):
     entry = main(archive, "people").select_one("#people-ada-lovelace")
     assert appearance_lines(entry) == [
-        "Test Workshop 2023 : Steering Committee (Analytical Engines)",
-        "Test Workshop 2021 : Keynote Speaker, Notes on the Engine (Analytical Engines)",
+        "GammaConf 2023 : Steering Committee (Analytical Engines)",
+        "AlphaConf 2021 : Keynote Speaker, Notes on the Engine (Analytical Engines)",
     ]
     assert entry.select("li a")[-1]["href"] == "editions/alpha2021.html#ada-lovelace"
 
@@ -83,8 +83,8 @@ def test_an_alias_is_the_same_person(archive):
     assert entry.h3.get_text(strip=True) == "Natasha Jaques"
     assert entry.select_one(".ws-aliases").get_text() == "Also written Natasha Jacques"
     assert appearance_lines(entry) == [
-        "Test Workshop 2022 : Keynote Speaker, Multi-Agent RL (University of Washington)",
-        "Test Workshop 2021 : Invited Speaker, Social Learning (MIT)",
+        "BetaConf 2022 : Keynote Speaker, Multi-Agent RL (University of Washington)",
+        "AlphaConf 2021 : Invited Speaker, Social Learning (MIT)",
     ]
     # the 2021 card keeps the spelling it was published with
     card = main(archive, "editions/alpha2021").select_one("#natasha-jaques")
@@ -288,7 +288,7 @@ def test_index_pages_build_for_other_formats(copy_root, builder):
     if builder == "text":
         people = (app.outdir / "people.txt").read_text()
         assert "**Natasha Jaques**\n\nAlso written Natasha Jacques" in people
-        assert "* Test Workshop 2022: Organizing Committee (Google)" in people
+        assert "* BetaConf 2022: Organizing Committee (Google)" in people
     elif builder == "latex":
         latex = next(app.outdir.glob("*.tex")).read_text()
         assert r"\sphinxstylestrong{Natasha Jaques}" in latex

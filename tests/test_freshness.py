@@ -74,7 +74,7 @@ def test_adding_and_removing_an_edition_updates_the_index_pages(project, paralle
     assert done.written >= INDEX_PAGES
     mimee = done.main("people").select_one("#people-mimee-xu")
     assert [li.a.get_text(strip=True) for li in mimee.select("li")] == [
-        "Test Workshop 2024", "Test Workshop 2022", "Test Workshop 2021"]
+        "DeltaConf 2024", "BetaConf 2022", "AlphaConf 2021"]
     cards = done.main("index").select(".ws-edition-card h3")
     assert cards[0].get_text(strip=True) == "Test Workshop 2024"
 
@@ -85,7 +85,7 @@ def test_adding_and_removing_an_edition_updates_the_index_pages(project, paralle
     people = done.main("people")
     assert people.select_one("#people-alan-turing") is None  # only on the removed page
     assert [li.a.get_text(strip=True) for li in people.select("#people-mimee-xu li")] == [
-        "Test Workshop 2024", "Test Workshop 2022"]
+        "DeltaConf 2024", "BetaConf 2022"]
     assert done.main("talks").select_one("#talks-alpha2021") is None
     domain = done.app.env.get_domain("ws")
     assert sorted(e.id for e in domain.editions) == ["beta2022", "delta2024", "gamma2023"]

@@ -142,12 +142,21 @@ class FillIndexes:
         appearances = nodes.bullet_list(classes=["ws-appearances"])
         for appearance in person.appearances:
             edition = editions.get(appearance.edition)
-            where = collect.edition_title(self.env, edition) if edition else appearance.edition
+            where = edition.conference if edition and edition.conference else (
+                collect.edition_title(self.env, edition) if edition else appearance.edition)
             paragraph = nodes.paragraph()
+            if appearance.kind == "paper":
+                # One short link to the paper's entry, where its title and authors are: the
+                # titles repeated under each of ~900 authors were a third of the page.
+                shown = _("{edition} paper").format(edition=where)
+                paragraph += self.link(docname, appearance.docname, appearance.anchor,
+                                       nodes.inline(shown, shown))
+                appearances += nodes.list_item("", paragraph)
+                continue
             paragraph += self.link(docname, appearance.docname, "", nodes.inline(where, where))
             paragraph += nodes.Text(": ")
             # The link goes to the card or the committee list, through its most telling words.
-            if appearance.kind in ("talk", "paper"):
+            if appearance.kind == "talk":
                 paper = self.domain.papers_by_key.get(appearance.paper)
                 shown = appearance.title or (collect.paper_title(paper) if paper else
                                              collect.untitled(edition, self.config))
