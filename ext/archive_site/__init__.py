@@ -3,7 +3,8 @@ nothing the workshop extension (workshop_archive) knows about.
 
 - ``theme.py``: what the site relies on in the theme, checked when the build starts (a theme
   upgrade that changes it stops the build and says where), and ``lean-theme.css``, the theme's
-  stylesheet without Font Awesome plus the site's icons and print rules (``stylesheet.py``,
+  stylesheet without Font Awesome and without the rules no built page can use (``usage.py``
+  reads the pages' classes), plus the site's icons and print rules (``stylesheet.py``,
   ``static/``), and the theme's static files no page loads left out of the output;
 - ``templates/``: the few template blocks the site replaces (``layout.html``, ``search.html``);
 - ``assets.py``: per page, no tab script or highlighting stylesheet where unused;

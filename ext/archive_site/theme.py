@@ -19,6 +19,7 @@ block digests it prints in :data:`REPLACED_BLOCKS`.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,7 +28,8 @@ import sphinx
 from jinja2 import nodes as jinja_nodes
 from sphinx.errors import ExtensionError
 
-from .stylesheet import SITE_STYLESHEETS, lean_stylesheet
+from .stylesheet import SITE_STYLESHEETS, lean_stylesheet, theme_classes
+from .usage import names_in_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -183,25 +185,41 @@ def check_installed_theme(app: Sphinx) -> None:
 
 
 def write_lean_stylesheet(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write lean-theme.css, derived from the installed theme's stylesheet.
+    """``build-finished``: write lean-theme.css, derived from the installed theme's stylesheet
+    and from the class names of the built pages (``usage.py``), which are all written by now.
 
-    Parsing the theme's 370 KB stylesheet takes about a second, so the result is kept in the
-    doctree directory under a digest of its sources, and a build with the same theme and the
-    same site rules copies it.
+    Parsing the theme's 370 KB stylesheet takes about a second, so its result is kept in the
+    doctree directory: the classes its selectors require, under a digest of the theme's
+    stylesheet, and the lean stylesheet, under a digest of its sources and of those classes that
+    the pages use. A build with the same theme, the same site rules and pages using the same of
+    the theme's classes copies it.
     """
     if exception is not None or app.builder.format != "html":
         return
     package = theme_package(app)
     assert package is not None  # check_installed_theme stopped any other build
     theme_css = (package / THEME_STYLESHEET).read_text(encoding="utf-8")
+    doctrees = Path(app.doctreedir)
+    theme_digest = hashlib.sha256(theme_css.encode()).hexdigest()[:16]
+    classes_file = doctrees / f"lean-theme-classes-{theme_digest}.json"
+    if classes_file.is_file():
+        required = set(json.loads(classes_file.read_text(encoding="utf-8")))
+    else:
+        for older in doctrees.glob("lean-theme-classes-*.json"):
+            older.unlink()
+        required = theme_classes(theme_css)
+        classes_file.write_text(json.dumps(sorted(required)), encoding="utf-8")
+    used = required & names_in_pages(Path(app.outdir), app.builder.out_suffix,
+                                     cache=doctrees / "lean-theme-pages.json")
     sources = hashlib.sha256(theme_css.encode())
     for site_css in SITE_STYLESHEETS:
         sources.update(site_css.read_bytes())
-    cached = Path(app.doctreedir, f"lean-theme-{sources.hexdigest()[:16]}.css")
+    sources.update("\n".join(sorted(used)).encode())
+    cached = doctrees / f"lean-theme-{sources.hexdigest()[:16]}.css"
     if not cached.is_file():
-        for older in Path(app.doctreedir).glob("lean-theme-*.css"):
+        for older in doctrees.glob("lean-theme-*.css"):
             older.unlink()
-        cached.write_text(lean_stylesheet(theme_css), encoding="utf-8")
+        cached.write_text(lean_stylesheet(theme_css, used), encoding="utf-8")
     target = Path(app.outdir, LEAN_STYLESHEET)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(cached.read_bytes())

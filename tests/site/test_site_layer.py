@@ -78,3 +78,24 @@ def test_no_file_of_the_site_is_a_copy_of_a_theme_file(site):
     for template in templates.glob("*.html"):
         assert template.name in theme_files
         assert f'{{%- extends "!{template.name}" %}}' in template.read_text(encoding="utf-8")
+
+
+def test_the_lean_stylesheet_keeps_the_rules_the_pages_can_use(tmp_path):
+    """Rules of the theme's components that no page uses are left out, and come back in the
+    next build, incremental too, once a page uses the component."""
+    from support.builds import Project, copy_root
+
+    project = Project(copy_root("test-site", tmp_path / "src"))
+
+    def build() -> str:
+        done = project.build()
+        assert warnings_of(done.app) == []
+        return (done.outdir / "_static" / "styles" / "lean-theme.css").read_text(encoding="utf-8")
+
+    first = build()
+    assert ".bd-header" in first and ".theme-switch-button" in first  # used by every page
+    assert ".dropdown-menu.show" in first  # a class the dropdown script adds
+    assert ".carousel" not in first  # Bootstrap's, which no page has
+    assert ".sig-name" not in first  # API signatures
+    project.edit("tabs.md", "# Tabs\n", "# Tabs\n\n```{py:function} spam()\n```\n")
+    assert ".sig-name" in build()
