@@ -44,6 +44,8 @@ _DASH = re.compile(r"^\s*[-\u2013\u2014]")
 #: ``[kind]`` and a space: ``[Slides](https://...)`` is a link, not a kind
 _KIND = re.compile(r"^\s*\[(?P<kind>[^\]]*)\](?=\s|$)")
 _HALF = re.compile(r"[ap]\.?\s*m", re.IGNORECASE)
+#: what makes a number at the start of an untimed row's text a time: minutes or AM/PM
+_CLOCK = re.compile(r"[:.h]\d{2}|[ap]\.?\s*m", re.IGNORECASE)
 #: the flag of a row that runs at the same time as others: ``[talk, parallel]``
 PARALLEL = "parallel"
 #: ``temp_data`` key: the days of the page's schedules without a caption, with their lines
@@ -239,6 +241,12 @@ class ScheduleDirective(WorkshopDirective):
         """A row that starts with its ``[kind]``: it has no time, by intent."""
         kind, parallel = self.read_kind(kind_written, lineno)
         rest = rest.strip()
+        if (time := _START.match(rest)) and _CLOCK.search(time["time"]) and parse_time(
+                time["time"]) is not None:
+            self.warn(f"the row [{kind_written.strip()}] {time['time']} has its time after its "
+                      f"kind, so it is read as a row without a time; write the time first: "
+                      f"'- {time['time']} [{kind_written.strip()}] ...'", Problem.bad_time,
+                      lineno)
         if not rest:
             self.warn(f"the untimed row [{kind_written.strip()}] says nothing after its kind; "
                       "write what happens, e.g. '- [posters] Poster: A learned index'",
