@@ -150,6 +150,9 @@ def test_authors_are_people_with_their_papers(app):
     assert [(a.get_text(), a["href"]) for a in bob.select(".ws-appearances a")] == [
         ("TestConf 2030 paper", "index.html#paper-1")]
     assert "Learning to Schedule" not in bob.get_text()
+    # often alone on its line, so drawn as a 24 px touch target (workshop_archive.css)
+    assert bob.select_one(".ws-appearances a")["class"] == ["ws-paper-link", "reference",
+                                                            "internal"]
     # a speaker who also wrote a paper: both appearances in one entry, the talk with its title
     ann = people.select_one("#people-ann-example").get_text(" ", strip=True)
     assert "TestConf 2030 paper" in ann

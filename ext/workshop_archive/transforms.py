@@ -149,8 +149,10 @@ class FillIndexes:
                 # One short link to the paper's entry, where its title and authors are: the
                 # titles repeated under each of ~900 authors were a third of the page.
                 shown = _("{edition} paper").format(edition=where)
-                paragraph += self.link(docname, appearance.docname, appearance.anchor,
-                                       nodes.inline(shown, shown))
+                link = self.link(docname, appearance.docname, appearance.anchor,
+                                 nodes.inline(shown, shown))
+                link["classes"].append("ws-paper-link")
+                paragraph += link
                 appearances += nodes.list_item("", paragraph)
                 continue
             paragraph += self.link(docname, appearance.docname, "", nodes.inline(where, where))
