@@ -222,16 +222,26 @@ def test_speaker_cards_talk_abstracts_and_a_schedule_table(tmp_path, capsys):
         "id,title,authors,pdf,slides\n"
         "4,Widgets at Scale,Alan Turing; Ada Lovelace,"
         "https://mlforsystems.org/assets/papers/conf2033/paper4.pdf,"
-        "https://example.org/widgets-talk.pdf\n")
+        "https://example.org/widgets-talk.pdf\n"
+        "7,Gadgets That Learn,Mary Somerville,"
+        "https://mlforsystems.org/assets/papers/conf2033/paper7.pdf,\n")
     assert (":::{schedule}\n"
             "- 9:00 AM Opening Remarks\n"
             "- 9:10 AM {ws:talk}`Invited Speaker 1: Grace Hopper <grace-b-hopper>`\n"
-            "- 10:00 AM [contributed] {ws:paper}`4`\n"
+            "- 10:00 AM [contributed] {ws:paper}`4`; {ws:person}`Alan Turing <alan-turing>`\n"
             "- 11:30 AM Poster Session 1\n"
             "- 12:30 PM Lunch\n"
             "- 2:00 PM {ws:talk}`Keynote Speaker: Ada Lovelace <ada-lovelace>`\n"
             "- 1:45 PM Panel Discussion\n"
+            "- 2:30 PM [contributed] {ws:paper}`7`; "
+            "{ws:person}`Mary Somerville <mary-somerville>`, Oxford\n"
+            "- 2:45 PM [contributed] {ws:paper}`7`\n"
             ":::\n") in page
+    # who gave a paper's talk: an author in bold before its title (2018), or the name after a
+    # bold label (2025); each gets a card that presented the paper
+    assert ":::{speaker} Alan Turing\n:id: alan-turing\n:role: contributed\n:paper: 4\n" in page
+    assert (":::{speaker} Mary Somerville\n:id: mary-somerville\n:affiliation: Oxford\n"
+            ":role: contributed\n:paper: 7\n") in page
     assert "Hidden Speaker" not in page
     assert "biography that must" not in page and "abstract that must" not in page
     assert out.count("similar-name") == 1
@@ -247,6 +257,8 @@ def test_speaker_cards_talk_abstracts_and_a_schedule_table(tmp_path, capsys):
         "Lovelace Engines of the Future') leads to no element of conf2033/schedule.md",
         "conf2033/schedule.md:35: times-backwards: 1:45 PM comes after 2:00 PM "
         "(conf2033/schedule.md:31); written as published, fix it by hand",
+        "conf2033/schedule.md:43: unmapped: 'Charles Babbage' in the row of paper 7 is none of "
+        "its authors (Mary Somerville): not imported",
         "similar-name: 'Grace Hopper' here, 'Grace B. Hopper' at conf2033/index.md:15: taken as "
         "one person (grace-b-hopper)",
     ):
@@ -337,7 +349,8 @@ def test_cards_with_ids_badges_and_schedule_rows_of_2024(tmp_path, capsys):
     assert (":::{schedule}\n"
             "- 8:30 AM {ws:talk}`Keynote: Ada Lovelase <ada-lovelace>`\n"
             "- 9:20 AM {ws:talk}`Invited: Grace Hopper <grace-hopper>`\n"
-            "- 9:50 AM [contributed] {ws:paper}`7`\n"
+            "- 9:50 AM [contributed] {ws:paper}`7`; "
+            "{ws:person}`Ada Lovelace <ada-lovelace>`, Engines Inc.\n"
             '- 10:00 AM Debate: Ada Lovelace, Grace Hopper. "Will Engines Think?"\n'
             ":::\n") in page
     for line in (
@@ -349,6 +362,10 @@ def test_cards_with_ids_badges_and_schedule_rows_of_2024(tmp_path, capsys):
         "conf2032/index.md:8: taken as one person (ada-lovelace)",
         "conf2032/schedule.md:14: pages-disagree: Grace Hopper's role is 'invited' here but "
         "'special-topic' at conf2032/index.md:14; the first is kept",
+        # the keynote also gave a spotlight: her card keeps the keynote, the row names her
+        "conf2032/schedule.md:18: unmapped: Ada Lovelace gave the talk of paper 7 and the talk "
+        "of their card (conf2032/index.md:8); a card holds one talk: the row names them, their "
+        "card does not list the paper",
     ):
         assert line in out
 

@@ -105,13 +105,15 @@ def _what(row: Row) -> str:
 
 
 def _presenter(speaker: Speaker | None) -> str:
-    """``; Speaker: {ws:person}`Name <id>`, Affiliation`` after the paper of a contributed talk:
-    the person who gave it, linked to People (their card makes them a person)."""
+    """``; Speaker: {ws:person}`Name <id>`, Affiliation`` after the paper of a contributed talk
+    (the label as published, if any): the person who gave it, linked to People (their card
+    makes them a person)."""
     if speaker is None:
         return ""
     who = f"{{ws:person}}`{_role_text(speaker.name)} <{speaker.id}>`"
     where = f", {_markdown_text(speaker.affiliation)}" if speaker.affiliation else ""
-    return f"; {_markdown_text(speaker.label or 'Speaker')}: {who}{where}"
+    label = f"{_markdown_text(speaker.label)}: " if speaker.label else ""
+    return f"; {label}{who}{where}"
 
 
 def _role_text(text: str) -> str:

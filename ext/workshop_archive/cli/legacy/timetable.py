@@ -151,6 +151,8 @@ def _table_row(cells: list[Element], page: LegacyPage, facts: EditionFacts,
     row = None if nested else (_speaker_row(what, where, page, facts, people, italics_are_talks)
                                or _paper_row(what, where, facts))
     row = row or Row("", _plain_text(what), source=where)
+    if row.paper and not row.presenter:
+        _named_first(what, row, page, facts, people)
     _row_material(row, material_links(what, page, facts, exclude=items), facts)
     times = _times(cells[0], page, facts)
     if times is None:
@@ -291,6 +293,13 @@ def _presented(row: Row, label: str, name: str, affiliation: str, link: Element 
         return row
     role, topic, badge = role_of(label)
     pid = _find_speaker(name, link, page, facts, people, row.source)
+    known = next((s for s in facts.speakers if s.id == pid), None)
+    if known is not None and known.paper != row.paper:  # their card is another talk's
+        facts.fault(row.source, "unmapped", f"{name} gave the talk of paper {row.paper} and "
+                    f"the talk of their card ({known.source}); a card holds one talk: the "
+                    "row names them, their card does not list the paper")
+        row.presenter = known.id
+        return row
     speaker = merge_speaker(facts, Speaker(
         name, pid, role or "contributed", badge, " ".join(affiliation.split()), "", row.source,
         topic=topic, paper=row.paper))
@@ -303,6 +312,33 @@ def _presented(row: Row, label: str, name: str, affiliation: str, link: Element 
                     f"them among its authors ({paper.authors}); check the name")
     row.presenter = speaker.id
     return row
+
+
+def _named_first(cell: Element, row: Row, page: LegacyPage, facts: EditionFacts,
+                 people: dict[str, dict]) -> None:
+    """A paper's row that names its speaker before the title: in bold (2018,
+    ``<b>Name</b><br/><i>Title</i>``), where an author of the paper is its speaker and other
+    bold text is reported; or after a bold label (2025, ``<b>Spotlight:</b> Name(<i>Affiliation
+    </i>)<br>Title``)."""
+    bold = next(iter(cell.find_all("b")), None)
+    if bold is None or bold.find_all("a"):
+        return
+    paper = next(p for p in facts.papers if p.id == row.paper)
+    label, name, affiliation = "", " ".join(bold.text().split()), ""
+    if name.endswith(":"):
+        label, name = name.rstrip(" :"), _text_after(bold).split("(")[0]
+        affiliation = next((i.text() for i in cell.find_all("i")
+                            if _text_before(i).endswith("(")), "")
+    name = " ".join(name.split()).strip(" .,")
+    key, title = name.casefold(), " ".join(paper.title.casefold().split())
+    if not name or key in title or title in key:
+        return
+    if label or any(person_id(author, people) == person_id(name, people)
+                    or same_person(name, author) for author in paper.authors.split("; ")):
+        _presented(row, label, name, affiliation, None, page, facts, people)
+    else:
+        facts.fault(page.where(bold.line), "unmapped", f"{name!r} in the row of paper "
+                    f"{paper.id} is none of its authors ({paper.authors}): not imported")
 
 
 def _find_speaker(name: str, link: Element | None, page: LegacyPage, facts: EditionFacts,
