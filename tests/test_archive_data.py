@@ -39,7 +39,15 @@ def test_the_program_root_as_data(copy_root):
     paper = next(p for p in data["papers"] if p["key"] == "prog2030/1")
     assert paper["authors"] == [{"name": "Ann Example", "person": "ann-example"},
                                 {"name": "Bob Example", "person": "bob-example"}]
-    assert paper["links"] == {"pdf": "https://example.org/p/1.pdf"}
+    assert paper["links"] == {"pdf": "https://example.org/p/1.pdf",
+                              "slides": "https://example.org/p/1-slides.pdf",
+                              "video": "https://video.example.org/p/1"}
+    # a talk's slides and recording: the card's, else its paper's
+    talks = {talk["key"]: (talk["slides"], talk["video"]) for talk in data["talks"]}
+    assert talks["prog2030/jane-doe"] == ("https://example.org/talks/jane-doe.pdf",
+                                          "https://video.example.org/jane-doe")
+    assert talks["prog2030/ann-example"] == (None, "https://video.example.org/p/2")
+    assert talks["prog2030/john-roe"] == (None, None)
     assert paper["url"] == "index.html#paper-1"
     (multi,) = [e for e in data["editions"] if e["id"] == "multi2031"]
     assert (multi["start_date"], multi["end_date"], multi["start"]) == (

@@ -186,6 +186,14 @@ def test_rows_as_published_ranges_parallel_rows_papers_and_days(copy_root, monke
     assert len({e["uid"] for e in events}) == len(events)
     best = next(e for e in events if e["uid"].startswith("prog2030-paper-1@"))
     assert best["summary"] == "Learning to Schedule"
+    # a talk's slides and recording are attached by address: the card's, or the paper's
+    attached = {str(e["uid"]).partition("@")[0]: [str(a) for a in e.get("attach", [])]
+                for e in events}
+    assert attached["prog2030-jane-doe"] == ["https://example.org/talks/jane-doe.pdf",
+                                             "https://video.example.org/jane-doe"]
+    assert attached["prog2030-paper-1"] == ["https://example.org/p/1-slides.pdf",
+                                            "https://video.example.org/p/1"]
+    assert attached["prog2030-john-roe"] == []
     days = events_of(build.outdir / "calendar" / "multi2031.ics")
     assert [(e.decoded("dtstart").date().isoformat(), shown_time(e.decoded("dtstart")),
              str(e["summary"])) for e in days] == [

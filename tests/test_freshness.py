@@ -6,6 +6,7 @@ rewrites nothing. Serial and ``-j 2``, each in a fresh copy of tests/roots/test-
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,30 @@ def test_a_new_title_reaches_the_talks_and_editions_pages(project, parallel):
         "Workshop 2023 in Lisbon¶")
     card = done.main("index").select_one(".ws-edition-card")
     assert card.h3.get_text(strip=True) == "Workshop 2023 in Lisbon"
+
+
+@PARALLEL
+def test_a_new_recording_reaches_the_talks_and_people_pages_and_the_data(project, parallel):
+    build(project)
+    video = "https://video.example.org/grace-hopper"
+    project.edit("editions/beta2022.md", ":talk: The First Compiler\n",
+                 f":talk: The First Compiler\n:video: {video}\n")
+    done = build(project)
+    assert done.read == ["editions/beta2022"]
+    assert done.written == {"editions/beta2022", *INDEX_PAGES}
+    grace = done.main("people").select_one("#people-grace-hopper .ws-talk-material a")
+    assert grace["href"] == video
+    talk = done.main("talks").select_one("#talks-beta2022 .ws-talk-material a")
+    assert talk["href"] == video
+    data = json.loads((done.outdir / "archive.json").read_text(encoding="utf-8"))
+    assert next(t for t in data["talks"] if t["key"] == "beta2022/grace-hopper")["video"] == video
+
+    project.edit("editions/beta2022.md", f":video: {video}\n", "")
+    done = build(project)
+    assert done.written == {"editions/beta2022", *INDEX_PAGES}
+    assert done.main("people").select_one("#people-grace-hopper .ws-talk-material") is None
+    data = json.loads((done.outdir / "archive.json").read_text(encoding="utf-8"))
+    assert next(t for t in data["talks"] if t["key"] == "beta2022/grace-hopper")["video"] is None
 
 
 @PARALLEL

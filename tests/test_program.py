@@ -111,22 +111,63 @@ def test_the_talks_page_lists_panels_once_and_contributed_talks(app):
     entries = [(li.get_text(" ", strip=True), li.a["href"])
                for li in page(app, "talks").select("#talks-prog2030 li")]
     assert entries == [
-        ("Systems That Learn — Jane Doe (Keynote Speaker)", "index.html#jane-doe"),
+        ("Systems That Learn — Jane Doe (Keynote Speaker) · Slides of the talk by Jane Doe · "
+         "Video of the talk by Jane Doe", "index.html#jane-doe"),
         ("Talk title to be announced — John Roe (Invited Speaker)", "index.html#john-roe"),
         # a contributed card with a paper is that paper
-        ("Learned Caches — Ann Example (Contributed Talk)", "index.html#ann-example"),
+        ("Learned Caches — Ann Example (Contributed Talk) · Video of the talk by Ann Example",
+         "index.html#ann-example"),
         ("Panel: Will learned systems ship? — Moderator: Jane Doe; Ann Example, Cy Example "
          "(Panel)", "index.html#panel"),
         ("Compilers for Everyone — Grace Hopper, John Backus (Invited Talk)",
          "index.html#joint-talk"),
         # the other paper of the contributed rows, with its authors
-        ("Learning to Schedule — Ann Example, Bob Example (Contributed Talk)",
+        ("Learning to Schedule — Ann Example, Bob Example (Contributed Talk) · Slides of the "
+         "talk by Ann Example, Bob Example · Video of the talk by Ann Example, Bob Example",
          "index.html#paper-1"),
     ]
     ann = page(app, "index").select_one("#ann-example")
     assert ann.select_one(".ws-talk-paper a")["href"] == "#paper-2"
     assert ann.select_one(".ws-tba") is None
 
+
+
+def material(entry) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in entry.select(".ws-talk-material a")]
+
+
+@pytest.mark.sphinx("html", testroot="program")
+def test_a_talks_slides_and_recording_are_wherever_the_talk_is_listed(app):
+    """The card's :slides: and :video:, else those of the paper a contributed talk presented,
+    on the Talks page and in the speaker's People entry; a paper presented without a card
+    shows its own."""
+    app.build()
+    assert warnings_of(app) == []
+    jane = [("Slides of the talk by Jane Doe", "https://example.org/talks/jane-doe.pdf"),
+            ("Video of the talk by Jane Doe", "https://video.example.org/jane-doe")]
+    assert material(page(app, "index").select_one("#jane-doe")) == jane
+    talks = {li.a["href"]: material(li) for li in page(app, "talks").select("#talks-prog2030 li")}
+    assert talks == {
+        "index.html#jane-doe": jane,
+        "index.html#john-roe": [],
+        # the card gives none: its paper's recording
+        "index.html#ann-example": [("Video of the talk by Ann Example",
+                                    "https://video.example.org/p/2")],
+        "index.html#panel": [],
+        "index.html#joint-talk": [],
+        "index.html#paper-1": [
+            ("Slides of the talk by Ann Example, Bob Example", "https://example.org/p/1-slides.pdf"),
+            ("Video of the talk by Ann Example, Bob Example", "https://video.example.org/p/1")],
+    }
+    people = page(app, "people")
+    lines = {li.get_text(" ", strip=True).split(" · ")[0]: material(li)
+             for li in people.select("#people-jane-doe li")}
+    assert lines == {
+        "TestConf 2030 : Keynote Speaker, Systems That Learn (Analytical Engines; University of "
+        "London)": jane,
+        "TestConf 2030 : Moderator, Panel: Will learned systems ship? (Analytical Engines)": []}
+    ann = people.select_one("#people-ann-example")
+    assert material(ann) == [("Video of the talk by Ann Example", "https://video.example.org/p/2")]
 
 
 @pytest.mark.sphinx("html", testroot="program")

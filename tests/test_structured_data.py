@@ -76,12 +76,20 @@ def test_every_edition_page_is_an_event_with_its_talks_papers_and_people(built_s
             for sub in event[S + "subEvent"]:
                 assert_event(sub)
                 assert value(sub, "startDate")[19] in "+-"  # with the UTC offset
-        papers = page.select(".ws-paper:not(.ws-withdrawn)")
+        papers = page.select("li.ws-paper:not(.ws-withdrawn)")
         if papers:
-            articles = event[S + "workFeatured"]
-            assert of_type(articles, "ScholarlyArticle") == articles
+            articles = of_type(event[S + "workFeatured"], "ScholarlyArticle")
+            assert len(articles) == len(papers)
             for article in articles:
                 assert value(article, "name") and article[S + "author"]
+        # every recording the page links is a VideoObject the edition was recorded in
+        shown = {a["href"] for a in page.select(".ws-talk-material a")} | {
+            a["href"] for a in page.select(".ws-paper-meta a") if a.get_text() == "Video"}
+        videos = {value(v, "url") for v in of_type(event.get(S + "recordedIn", []),
+                                                   "VideoObject")}
+        assert videos <= shown
+        assert {a["href"] for a in page.select(".ws-talk-material a")
+                if a.get_text().startswith("Video")} <= videos
 
 
 def test_a_virtual_edition_is_online_and_one_day_has_its_hours(copy_root):
@@ -97,6 +105,31 @@ def test_a_virtual_edition_is_online_and_one_day_has_its_hours(copy_root):
     keynote = next(s for s in one_day[S + "subEvent"]
                    if value(s, "name") == "Keynote Speaker: Jane Doe — Systems That Learn")
     assert value(value(keynote, "performer"), "name") == "Jane Doe"
+
+
+def test_a_talks_recording_and_slides_are_works_of_its_event(copy_root):
+    """A recording is a VideoObject the edition and the talk's row were recordedIn, slides a
+    PresentationDigitalDocument they featured: the card's, or the paper's."""
+    build = copy_root("test-program").build()
+    (edition,) = of_type(expanded(build.page("index")), "Event")
+    videos = {value(v, "name"): value(v, "url")
+              for v in of_type(edition[S + "recordedIn"], "VideoObject")}
+    assert videos == {
+        "Jane Doe: Systems That Learn": "https://video.example.org/jane-doe",
+        "Ann Example: Learned Caches": "https://video.example.org/p/2",
+        "Learning to Schedule": "https://video.example.org/p/1"}
+    slides = {value(d, "url") for d in of_type(edition[S + "workFeatured"],
+                                                "PresentationDigitalDocument")}
+    assert slides == {"https://example.org/talks/jane-doe.pdf",
+                      "https://example.org/p/1-slides.pdf"}
+    rows = {value(s, "name"): s for s in edition[S + "subEvent"]}
+    keynote = rows["Keynote Speaker: Jane Doe — Systems That Learn"]
+    assert value(value(keynote, "recordedIn"), "url") == "https://video.example.org/jane-doe"
+    assert of_type([value(keynote, "workFeatured")], "PresentationDigitalDocument")
+    best = [s for s in edition[S + "subEvent"] if value(s, "name") == "Learning to Schedule"]
+    assert {value(value(s, "recordedIn"), "url") for s in best} == {
+        "https://video.example.org/p/1"}
+    assert S + "recordedIn" not in rows["Opening Remarks"]
 
 
 def test_the_people_page_lists_each_person_with_the_spellings_of_their_name(built_site):

@@ -84,7 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("workshop_archive.css")
     return {
         "version": __version__,
-        "env_version": 7,
+        "env_version": 8,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -46,6 +46,8 @@ class Appearance(NamedTuple):
     anchor: str
     #: the key of the paper the talk presented, or ''
     paper: str = ""
+    #: a talk's slides and recording, (kind, url) pairs (:func:`talk_material`)
+    material: tuple[tuple[str, str], ...] = ()
 
 
 class Person(NamedTuple):
@@ -165,6 +167,26 @@ def with_paper_title(talk: Talk, papers: dict[str, Paper]) -> Talk:
     return talk._replace(title=paper.title) if paper is not None else talk
 
 
+#: the kinds of a talk's material, as the card's options and the paper's link fields name them
+MATERIAL_KINDS = ("slides", "video")
+
+
+def talk_material(talk: Talk,
+                  papers: dict[str, Paper] | None = None) -> tuple[tuple[str, str], ...]:
+    """A talk's slides and recording, (kind, url) pairs: the card's own, else (kind by kind)
+    those of the paper a contributed talk presented, when ``papers`` is given."""
+    paper = papers.get(talk.paper) if papers and talk.paper else None
+    given = dict(paper.links) if paper is not None else {}
+    return tuple((kind, url) for kind in MATERIAL_KINDS
+                 if (url := getattr(talk, kind) or given.get(kind, "")))
+
+
+def paper_material(paper: Paper) -> tuple[tuple[str, str], ...]:
+    """The slides and recording of a paper's talk, from its links: (kind, url) pairs."""
+    given = dict(paper.links)
+    return tuple((kind, given[kind]) for kind in MATERIAL_KINDS if given.get(kind))
+
+
 def talk_display(talk: Talk, config: Config) -> str:
     """A talk's name in objects.inv, search results and link titles: ``Speaker: Title``."""
     name = display_name(talk.person, [talk.name], config)
@@ -233,13 +255,17 @@ def people_index(
     """Every person who spoke, served or wrote an accepted paper, once, with their appearances
     (newest edition first)."""
     order = order or {}
+    papers = list(papers)
+    by_key: dict[str, Paper] = {}
+    for paper in papers:
+        by_key.setdefault(paper.key, paper)
     names: dict[str, list[str]] = defaultdict(list)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for talk in talks:
         names[talk.person].append(talk.name)
         appearances[talk.person].append(Appearance(
             talk.edition, "talk", talk.label, talk.affiliation, talk.title, talk.docname,
-            talk.anchor, talk.paper))
+            talk.anchor, talk.paper, talk_material(talk, by_key)))
     for member in members:
         names[member.person].append(member.name)
         appearances[member.person].append(Appearance(

@@ -70,7 +70,7 @@ class WorkshopDomain(Domain):
 
     name = "ws"
     label = "Workshop archive"
-    data_version = 7
+    data_version = 8
     object_types: ClassVar[dict[str, ObjType]] = {
         "edition": ObjType("edition", "edition"),
         "person": ObjType("person", "person"),

@@ -77,6 +77,9 @@ class Talk(NamedTuple):
     anchor: str
     #: the key (``<edition>/<id>``) of the paper a contributed talk presented, or ''
     paper: str = ""
+    #: the talk's slides and its recording (http or https URLs), '' when not given
+    slides: str = ""
+    video: str = ""
 
     @property
     def affiliations(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import anchors, collect
-from .directives.speaker import SPEAKER_CLASS
+from .directives.speaker import SPEAKER_CLASS, links, material_links, talk_by
 from .i18n import _
 from .nodes import archive_index, card_heading, design_card
 
@@ -171,6 +171,7 @@ class FillIndexes:
                                        nodes.inline(appearance.role, appearance.role))
             if appearance.affiliation:
                 paragraph += nodes.Text(f" ({appearance.affiliation})")
+            paragraph += material(appearance.material, talk_by(person.name))
             appearances += nodes.list_item("", paragraph)
         entry += appearances
         return entry
@@ -228,6 +229,8 @@ class FillIndexes:
             first.label)
         if label:
             paragraph += nodes.Text(f" ({label})")
+        paragraph += material(collect.talk_material(first, self.domain.papers_by_key),
+                              talk_by(names))
         return paragraph
 
     def paper_entry(self, docname: str, paper: Any) -> nodes.Node:
@@ -239,6 +242,8 @@ class FillIndexes:
             paragraph += nodes.Text(f" — {', '.join(paper.authors)}")
         contributed = _(self.config.ws_roles.get("contributed", "Contributed Talk"))
         paragraph += nodes.Text(f" ({contributed})")
+        paragraph += material(collect.paper_material(paper),
+                              talk_by(", ".join(paper.authors)) if paper.authors else "")
         return paragraph
 
     def build_papers(self, docname: str) -> list[nodes.Node]:
@@ -296,6 +301,15 @@ class FillIndexes:
             cards.append(card)
         return [grid(cards, ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",
                              "sd-g-3"])]
+
+
+def material(found: tuple[tuple[str, str], ...], hidden: str) -> list[nodes.Node]:
+    """A talk's slides and recording at the end of its line on an index page,
+    `` · Slides · Video`` (nothing when it has none)."""
+    shown = links(material_links(found), hidden)
+    if not shown:
+        return []
+    return [nodes.Text(" · "), nodes.inline("", "", *shown, classes=["ws-talk-material"])]
 
 
 class PlainOutsideHtml(SphinxPostTransform):

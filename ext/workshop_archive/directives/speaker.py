@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from .. import anchors
-from ..collect import untitled
+from ..collect import talk_material, untitled
 from ..config import person_id
 from ..diagnostics import Problem
 from ..i18n import _
@@ -29,7 +29,7 @@ from ..text import initials, slugify
 from .base import WorkshopDirective, add_directive
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Iterable
 
     from sphinx.application import Sphinx
 
@@ -104,6 +104,8 @@ class SpeakerDirective(WorkshopDirective):
             lineno=self.lineno,
             anchor=anchor,
             paper=self.paper_key(edition.id if edition else ""),
+            slides=self.link_field("slides", web=True),
+            video=self.link_field("video", web=True),
         )
         if edition is None:
             self.warn("speaker card before any edition directive; put ':::{edition} <id>' at the "
@@ -187,7 +189,8 @@ class SpeakerDirective(WorkshopDirective):
         elif not talk.paper:  # a contributed talk without a title of its own is its paper
             shown = _("Talk {title}").format(title=untitled(self.current_edition(), self.config))
             body += nodes.paragraph(shown, shown, classes=["ws-talk-title", "ws-tba"])
-        if material := self.material(talk.name):
+        if material := link_list(material_links(talk_material(talk)), talk_by(talk.name),
+                                 "ws-talk-material"):
             body += material
         body += nodes.paragraph("", "", calendar_link(kind="talk", key=talk.key,
                                                       docname=self.env.docname),
@@ -246,14 +249,6 @@ class SpeakerDirective(WorkshopDirective):
             return f"file {photo!r} is not used: {problem}", Problem.bad_photo
         return None
 
-    def material(self, name: str) -> nodes.paragraph | None:
-        """The talk's slides and recording (``:slides:``, ``:video:``), under its title; screen
-        readers hear "Slides of the talk by *name*"."""
-        found = [(_(text), url) for option, text in MATERIAL.items()
-                 if (url := self.link_field(option, web=True))]
-        return link_list(found, " " + _("of the talk by {name}").format(name=name),
-                         "ws-talk-material")
-
     def links(self, name: str) -> nodes.paragraph | None:
         """The speaker's pages (``ws_links``); screen readers hear "Homepage of *name*"."""
         found = [(_(text), url) for option, text in self.config.ws_links.items()
@@ -261,18 +256,34 @@ class SpeakerDirective(WorkshopDirective):
         return link_list(found, " " + _("of {name}").format(name=name), "ws-links")
 
 
-def link_list(found: list[tuple[str, str]], hidden: str, kind: str) -> nodes.paragraph | None:
-    """Links ``text · text``, each followed by ``hidden`` for screen readers only (None when
-    there are none)."""
-    if not found:
-        return None
-    paragraph = nodes.paragraph(classes=[kind])
+def material_links(material: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(visible text, url) of a talk's material, (kind, url) pairs as
+    :func:`~workshop_archive.collect.talk_material` gives them, in :data:`MATERIAL`'s order."""
+    urls = dict(material)
+    return [(_(text), urls[kind]) for kind, text in MATERIAL.items() if urls.get(kind)]
+
+
+def talk_by(name: str) -> str:
+    """What screen readers hear after "Slides": " of the talk by *name*"."""
+    return " " + _("of the talk by {name}").format(name=name)
+
+
+def links(found: list[tuple[str, str]], hidden: str) -> list[nodes.Node]:
+    """Links ``text · text``, each followed by ``hidden`` for screen readers only."""
+    result: list[nodes.Node] = []
     for index, (text, url) in enumerate(found):
         if index:
-            paragraph += nodes.Text(" · ")
-        paragraph += nodes.reference("", "", nodes.Text(text), nodes.inline(
-            "", hidden, classes=["visually-hidden"]), refuri=url)
-    return paragraph
+            result.append(nodes.Text(" · "))
+        result.append(nodes.reference("", "", nodes.Text(text), nodes.inline(
+            "", hidden, classes=["visually-hidden"]), refuri=url))
+    return result
+
+
+def link_list(found: list[tuple[str, str]], hidden: str, kind: str) -> nodes.paragraph | None:
+    """A paragraph of :func:`links` (None when there are none)."""
+    if not found:
+        return None
+    return nodes.paragraph("", "", *links(found, hidden), classes=[kind])
 
 
 def setup(app: Sphinx) -> None:

@@ -1,8 +1,9 @@
 """``archive.json`` (write phase, once per build, website builders): the archive's facts for
-researchers, without scraping pages. Editions, people with their aliases, talks, committees,
-schedule rows (ISO 8601 date-times with the edition's UTC offset) and papers, each with the
-address of the page that shows it. Its shape is ``archive.schema.json`` (JSON Schema 2020-12),
-copied beside it; ``schema_version`` changes when the shape does.
+researchers, without scraping pages. Editions, people with their aliases, talks with their
+slides and recordings, committees, schedule rows (ISO 8601 date-times with the edition's UTC
+offset) and papers, each with the address of the page that shows it. Its shape is
+``archive.schema.json`` (JSON Schema 2020-12), copied beside it; ``schema_version`` changes
+when the shape does.
 
 Everything is sorted by explicit keys and written with sorted keys, so two builds of the same
 sources write the same bytes. The file is written again only when the data changed (written.py).
@@ -15,7 +16,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..collect import edition_order, edition_title, paper_title
+from ..collect import edition_order, edition_title, paper_title, talk_material
 from .events import Event, edition_span, events, summary
 from .ics import edition_file, event_file
 from .written import WrittenFiles
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 #: the version of the file's shape: the major number changes when a field is removed or changes
 #: meaning, the minor when one is added
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA = Path(__file__).with_name("archive.schema.json")
 FILE = PurePosixPath("archive.json")
 
@@ -72,7 +73,9 @@ def edition_entry(edition: Edition, builder: Builder, has_calendar: bool) -> dic
     }
 
 
-def talk_entry(talk: Talk, builder: Builder, calendar: str | None) -> dict[str, Any]:
+def talk_entry(talk: Talk, builder: Builder, calendar: str | None,
+               papers: dict[str, Paper]) -> dict[str, Any]:
+    material = dict(talk_material(talk, papers))
     return {
         "key": talk.key,
         "edition": talk.edition,
@@ -82,6 +85,8 @@ def talk_entry(talk: Talk, builder: Builder, calendar: str | None) -> dict[str, 
         "label": talk.label or None,
         "affiliation": talk.affiliation or None,
         "title": talk.title or None,
+        "slides": material.get("slides"),
+        "video": material.get("video"),
         "url": url(builder, talk.docname, talk.anchor),
         "calendar": calendar,
     }
@@ -150,7 +155,7 @@ def archive_data(domain: WorkshopDomain, builder: Builder) -> dict[str, Any]:
         "editions": [edition_entry(e, builder, bool(rows.get(e.id)) or bool(e.date))
                      for e in editions],
         "people": people,
-        "talks": [talk_entry(talk, builder, talk_calendars.get(key))
+        "talks": [talk_entry(talk, builder, talk_calendars.get(key), domain.papers_by_key)
                   for key, talk in sorted(domain.talks_by_key.items())],
         "committees": [{"edition": edition, "committee": committee, "members": members}
                        for (edition, committee), members in committees.items()],

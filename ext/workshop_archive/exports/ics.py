@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import anchors
+from ..collect import paper_material, talk_material
 from .events import Event, edition_span, events, summary, uid_host
 from .written import WrittenFiles
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
     from ..domain import WorkshopDomain
-    from ..records import Edition
+    from ..records import Edition, Paper
 
 
 def edition_file(edition_id: str) -> PurePosixPath:
@@ -112,7 +113,8 @@ def zone_days(edition: Edition) -> tuple[dt.date, dt.date] | None:
     return first - dt.timedelta(days=1), last + dt.timedelta(days=2)
 
 
-def vevent_fields(event: Event, builder: Builder, title: str) -> Fields:
+def vevent_fields(event: Event, builder: Builder, title: str,
+                  papers: dict[str, Paper]) -> Fields:
     config = builder.config
     fields = [("uid", f"{event.edition.id}-{event.slug}@{uid_host(config)}"),
               ("dtstamp", stamp()), ("dtstart", event.start)]
@@ -129,6 +131,10 @@ def vevent_fields(event: Event, builder: Builder, title: str) -> Fields:
     docname = event.talk.docname if event.talk is not None else event.slot.docname
     if url := page_url(builder, docname, anchor):
         fields.append(("url", url))
+    # the talk's slides and recording, as attachments by address (RFC 5545, ATTACH)
+    found = (talk_material(event.talk, papers) if event.talk is not None
+             else paper_material(event.paper) if event.paper is not None else ())
+    fields.extend(("attach", link) for _kind, link in found)
     return tuple(fields)
 
 
@@ -161,7 +167,7 @@ def calendar_files(domain: WorkshopDomain, builder: Builder,
         if rows:
             items = []
             for event in rows:
-                item = vevent_fields(event, builder, title)
+                item = vevent_fields(event, builder, title, domain.papers_by_key)
                 items.append(item)
                 files[event_file(event)] = CalendarFile(
                     calendar_fields(edition, summary(event, builder.config)), (item,), days)

@@ -5,6 +5,13 @@ An edition is an Event with its days (date-times with the UTC offset when its ho
 its place (or, for a virtual edition, a VirtualLocation and the online attendance mode), the host
 conference as super-event, its organizing committee as organizer, its speakers as performers, each
 timed schedule row as a sub-event, and its papers as ScholarlyArticle works featured.
+
+A talk's recording is a VideoObject that the edition and the talk's sub-event were
+``recordedIn``, and its slides a PresentationDigitalDocument among their ``workFeatured``.
+``recordedIn`` is schema.org's property of an Event for the work that captured all or part of
+it (an Event has no ``video``, and ``subjectOf`` would only say the video is about it);
+``workFeatured`` names a work an event featured, as the papers are. The edition
+lists every talk's recording and slides, since a talk without a timed row has no sub-event.
 """
 
 from __future__ import annotations
@@ -13,14 +20,21 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .. import anchors
-from ..collect import edition_title, paper_title
+from ..collect import (
+    edition_title,
+    paper_material,
+    paper_title,
+    talk_display,
+    talk_material,
+    with_paper_title,
+)
 from .events import Event, edition_span, events, summary
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
     from ..domain import WorkshopDomain
-    from ..records import Edition, Talk
+    from ..records import Edition, Paper, Talk
 
 SCHEMA_ORG = "https://schema.org"
 OFFLINE = f"{SCHEMA_ORG}/OfflineEventAttendanceMode"
@@ -54,7 +68,22 @@ def place(edition: Edition, builder: Builder) -> dict[str, Any]:
     return found
 
 
-def sub_event(event: Event, builder: Builder, edition: dict[str, Any]) -> dict[str, Any]:
+def material(found: tuple[tuple[str, str], ...], name: str) -> dict[str, Any]:
+    """A talk's recording and slides as schema.org properties of its Event: the recording is a
+    ``VideoObject`` the event was ``recordedIn``, the slides a ``PresentationDigitalDocument``
+    among its ``workFeatured`` (both properties of Event, whose values are CreativeWorks)."""
+    urls = dict(found)
+    works: dict[str, Any] = {}
+    if "video" in urls:
+        works["recordedIn"] = [{"@type": "VideoObject", "name": name, "url": urls["video"]}]
+    if "slides" in urls:
+        works["workFeatured"] = [{"@type": "PresentationDigitalDocument", "name": name,
+                                  "url": urls["slides"]}]
+    return works
+
+
+def sub_event(event: Event, builder: Builder, edition: dict[str, Any],
+              papers: dict[str, Paper]) -> dict[str, Any]:
     found: dict[str, Any] = {
         "@type": "Event",
         "name": summary(event, builder.config),
@@ -67,8 +96,10 @@ def sub_event(event: Event, builder: Builder, edition: dict[str, Any]) -> dict[s
     if event.talk is not None:
         found["url"] = absolute(builder, event.talk.docname, event.talk.anchor)
         found["performer"] = person(event.talk.name, event.talk.affiliation)
+        found.update(material(talk_material(event.talk, papers), found["name"]))
     elif event.paper is not None:
         found["url"] = absolute(builder, event.paper.docname, event.paper.anchor)
+        found.update(material(paper_material(event.paper), found["name"]))
     return found
 
 
@@ -100,16 +131,31 @@ def edition_event(domain: WorkshopDomain, edition: Edition, builder: Builder) ->
         data["performer"] = [person(t.name, t.affiliation) for t in talks]
     rows = events(domain).get(edition.id, [])
     if rows:
-        data["subEvent"] = [sub_event(event, builder, data) for event in rows]
+        data["subEvent"] = [sub_event(event, builder, data, domain.papers_by_key)
+                            for event in rows]
+    # the talks' recordings and slides, each a part of the edition: those of the cards (with
+    # the paper's when the card has none), then those of papers presented without a card
+    works: dict[str, list[dict[str, Any]]] = {}
+    for talk in talks:
+        shown = talk_display(with_paper_title(talk, domain.papers_by_key), builder.config)
+        for key, value in material(talk_material(talk, domain.papers_by_key), shown).items():
+            works.setdefault(key, []).extend(value)
     papers = [p for p in domain.papers if p.edition == edition.id and not p.withdrawn]
-    if papers:
+    carded = {talk.paper for talk in talks if talk.paper}
+    for paper in papers:
+        if paper.key not in carded:
+            for key, value in material(paper_material(paper), paper_title(paper)).items():
+                works.setdefault(key, []).extend(value)
+    if works.get("recordedIn"):
+        data["recordedIn"] = works["recordedIn"]
+    if papers or works.get("workFeatured"):
         data["workFeatured"] = [{
             "@type": "ScholarlyArticle",
             "name": paper_title(paper),
             "author": [person(name) for name in paper.authors],
             "url": absolute(builder, paper.docname, paper.anchor),
             **({"sameAs": dict(paper.links)["pdf"]} if "pdf" in dict(paper.links) else {}),
-        } for paper in papers]
+        } for paper in papers] + works.get("workFeatured", [])
     return data
 
 
