@@ -8,7 +8,9 @@ nothing the workshop extension (workshop_archive) knows about.
   ``static/``), and the theme's static files no page loads left out of the output;
 - ``templates/``: the few template blocks the site replaces (``layout.html``, ``search.html``);
 - ``assets.py``: per page, no tab script or highlighting stylesheet where unused;
-- ``citations.py``: pybtex's style lookups made cheap for sphinxcontrib-bibtex.
+- ``citations.py``: pybtex's style lookups made cheap for sphinxcontrib-bibtex;
+- ``compiled_templates.py``: the templates' compiled code kept from one build to the next;
+- ``collector.py``: Python's garbage collector kept off the objects that outlive the build.
 
 docs/maintainer/performance.md says what each trim saves.
 """
@@ -20,8 +22,10 @@ from typing import TYPE_CHECKING
 
 import pydata_sphinx_theme
 
+from . import collector
 from .assets import drop_unused_assets
 from .citations import register_pybtex_styles
+from .compiled_templates import keep_compiled_templates
 from .theme import (
     THEME,
     check_installed_theme,
@@ -65,7 +69,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", list_templates_once)
     app.connect("builder-inited", check_installed_theme)
     app.connect("builder-inited", register_pybtex_styles)
+    app.connect("builder-inited", keep_compiled_templates)
     app.connect("html-page-context", drop_unused_assets)
     app.connect("build-finished", write_lean_stylesheet)
     app.connect("build-finished", leave_out_unused_theme_files)
+    collector.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
