@@ -16,7 +16,7 @@ for _path in sorted((TESTS / "facts").glob("*.toml")):
     _facts = tomllib.loads(_path.read_text(encoding="utf-8"))
     _seed = FACTS.setdefault(_path.stem, {"page": _facts["page"]})
     assert _seed["page"] == _facts["page"], _path
-    for _key in ("texts", "links", "rows", "presenters"):
+    for _key in ("texts", "links", "rows", "presenters", "material"):
         if _key in _facts:
             assert _key != "rows" or _key not in _seed, f"{_path}: rows also in seed_facts.toml"
             _seed[_key] = _seed.get(_key, []) + _facts[_key]
@@ -85,6 +85,26 @@ def test_presenters_are_people_linked_from_their_rows(built_site, edition):
         # the talk on the edition's page (a card), not only a paper's entry
         assert any(href.startswith(f"{page}#") and "#paper-" not in href for href in talks), (
             name, talks)
+
+
+@pytest.mark.parametrize("edition", sorted(e for e in FACTS if "material" in FACTS[e]))
+def test_slides_and_recordings_are_on_their_talk(built_site, edition):
+    """Each talk's slides or recording is linked from its own card or paper entry, and the
+    Talks page lists it with the talk."""
+    page = FACTS[edition]["page"]
+    soup = built_site.page(page)
+    talks = {li.a["href"]: li for li in built_site.page("talks.html").select("li") if li.a}
+    for anchor, text, url in FACTS[edition]["material"]:
+        holder = soup.find(id=anchor)
+        assert holder is not None, anchor
+        shown = [a.get_text(" ", strip=True) for a in holder.select("a[href]")
+                 if a["href"] == url]
+        assert [label.split()[0] for label in shown] == [text], (anchor, url, shown)
+        entry = talks.get(f"{page}#{anchor}")
+        # every card is a talk; a paper is one when it was presented as a contributed talk
+        assert entry is not None or anchor.startswith("paper-"), anchor
+        if entry is not None:
+            assert entry.select_one(f".ws-talk-material a[href='{url}']"), (anchor, url)
 
 
 @pytest.mark.parametrize("edition", sorted(FACTS))
