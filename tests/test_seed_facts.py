@@ -16,7 +16,7 @@ for _path in sorted((TESTS / "facts").glob("*.toml")):
     _facts = tomllib.loads(_path.read_text(encoding="utf-8"))
     _seed = FACTS.setdefault(_path.stem, {"page": _facts["page"]})
     assert _seed["page"] == _facts["page"], _path
-    for _key in ("texts", "links", "rows", "presenters", "material"):
+    for _key in ("texts", "links", "references", "rows", "presenters", "material"):
         if _key in _facts:
             assert _key != "rows" or _key not in _seed, f"{_path}: rows also in seed_facts.toml"
             _seed[_key] = _seed.get(_key, []) + _facts[_key]
@@ -47,6 +47,16 @@ def test_every_seed_link_is_on_the_page(built_site, edition):
     soup = built_site.page(FACTS[edition]["page"])
     hrefs = {unquote(a["href"]) for a in soup.select("article a[href]")}
     missing = [link for link in FACTS[edition]["links"] if link not in hrefs]
+    assert missing == []
+
+
+@pytest.mark.parametrize("edition", sorted(e for e in FACTS if "references" in FACTS[e]))
+def test_every_reference_link_is_in_the_reference_list(built_site, edition):
+    """The addresses the legacy footnotes gave their works are links of the page's reference
+    list, not only of its notes."""
+    soup = built_site.page(FACTS[edition]["page"])
+    hrefs = {unquote(a["href"]) for a in soup.select("article aside.footnote-list a[href]")}
+    missing = [link for link in FACTS[edition]["references"] if link not in hrefs]
     assert missing == []
 
 
