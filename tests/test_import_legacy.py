@@ -315,10 +315,31 @@ def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
             "- 9:35 AM - 10:00 AM [parallel] Poster Session | Coffee Break\n"
             ":::\n") in page
     assert "abstract that must" not in page
+    # a SlidesLive player embedded in a row, with no link: the recording at SlidesLive's
+    # address for its presentation id, on the speaker's card or as the paper's video (a
+    # poster's recorded presentation too)
+    assert (":::{speaker} Grace Hopper\n:id: grace-hopper\n:role: keynote\n"
+            ":video: https://slideslive.com/99000002\n") in page
+    assert (tmp_path / "editions" / "conf2035" / "papers.csv").read_text() == (
+        "id,title,authors,pdf,video\n"
+        "3,Engines of Thought,Ada Lovelace; Charles Babbage,"
+        "https://mlforsystems.org/assets/papers/conf2035/paper3.pdf,"
+        "https://slideslive.com/99000007\n"
+        "5,Tables for the Difference Engine,Charles Babbage,"
+        "https://mlforsystems.org/assets/papers/conf2035/paper5.pdf,"
+        "https://slideslive.com/99000006\n")
     for line in (
         "conf2035/index.md:4: unmapped: 'New Orleans' is not a day, a time, a room or a venue",
-        "conf2035/index.md:37: unmapped: a SlidesLive video is embedded here (presentationId "
-        "99000007), with no link to it on the page: not imported",
+        "conf2035/index.md:30: embedded-video: a SlidesLive player is embedded here "
+        "(presentationId 99000002) with no link to it on the page; its address is "
+        "https://slideslive.com/99000002",
+        "conf2035/index.md:37: embedded-video: a SlidesLive player is embedded here "
+        "(presentationId 99000007)",
+        "conf2035/index.md:57: embedded-video: a SlidesLive player is embedded here "
+        "(presentationId 99000006)",
+        # a player beside a row that is no talk and no paper belongs to nothing
+        "conf2035/index.md:45: unmapped: video link https://slideslive.com/99000005 is beside "
+        "'Poster Session | Coffee Break', which is no talk and no paper: not imported",
         "conf2035/index.md:8: not-imported: this schedule table is not imported: the Detailed "
         "Schedule at conf2035/index.md:22 is",
         "conf2035/index.md:11: pages-disagree: 'Invited Speaker 1: Grace Hopper' at 8:45 AM "
@@ -327,8 +348,10 @@ def test_pasted_detailed_schedule_with_a_commented_out_copy(tmp_path, capsys):
         "conf2035/index.md:17",
         "conf2035/index.md:45: duplicate: 9:35 AM is also the start of the row at "
         "conf2035/index.md:37; written [parallel]: check which time is right",
-        "conf2035/index.md:52: not-imported: 'Engines of Thought' has no time: not a schedule row",
-        "conf2035/index.md:57: commented-out: 4 lines inside <!-- --> not imported: "
+        "conf2035/index.md:52: not-imported: 2 entries without a time, from 'Engines of "
+        "Thought' to 'Tables for the Difference Engine' (conf2035/index.md:57), are not "
+        "schedule rows",
+        "conf2035/index.md:62: commented-out: 4 lines inside <!-- --> not imported: "
         "'Sat 8:30 a.m. - 8:40 a.m. Opening Remarks'",
     ):
         assert line in out
@@ -506,6 +529,23 @@ def test_presenters_and_slides_it_writes_build_and_link(copy_root, capsys):
     assert ada["href"] == "https://mlforsystems.org/assets/slides/conf2036/Lovelace.pdf"
     assert {a["href"] for a in main.select(".ws-paper-meta a") if "Slides" in a.get_text()} == {
         "https://mlforsystems.org/assets/slides/conf2036/Babbage.pptx"}
+
+
+@pytest.mark.sphinx
+def test_embedded_recordings_it_imports_are_links_on_the_card_and_papers(copy_root, capsys):
+    """The recordings of 2022's SlidesLive players are links on the built page: the speaker's
+    card and the paper's entry (a poster's too); the player beside a break is nowhere."""
+    project = copy_root("test-import-legacy")
+    code, _, _ = run(capsys, str(FIXTURES / "conf2035"), "--edition", "conf2035",
+                     "--out", str(project.srcdir / "editions"))
+    assert code == 0
+    build = project.build()
+    main = build.main("editions/conf2035")
+    assert [a["href"] for a in main.select("#grace-hopper .ws-talk-material a")] == [
+        "https://slideslive.com/99000002"]
+    assert {a["href"] for a in main.select(".ws-paper-meta a") if a.get_text() == "Video"} == {
+        "https://slideslive.com/99000007", "https://slideslive.com/99000006"}
+    assert "https://slideslive.com/99000005" not in str(main)
 
 
 @pytest.mark.parametrize("edition", ["conf2032", "conf2033", "conf2034", "conf2035", "conf2036"])

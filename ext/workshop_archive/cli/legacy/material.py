@@ -1,6 +1,8 @@
 """Slides and recordings of talks: the old pages linked them beside a talk or a paper
-(``(slides)``, ``Slides``, ``(recording)``). They become the speaker card's ``:slides:`` and
-``:video:``, or the ``slides`` and ``video`` columns of the paper a contributed talk presented."""
+(``(slides)``, ``Slides``, ``(recording)``), or embedded the conference's SlidesLive player in a
+row of its Detailed Schedule (2022) without a link. They become the speaker card's ``:slides:``
+and ``:video:``, or the ``slides`` and ``video`` columns of the paper a contributed talk
+presented."""
 
 from __future__ import annotations
 
@@ -20,6 +22,26 @@ MATERIAL = re.compile(r"^\(?(slides?|recording|video|paper)\)?$", re.IGNORECASE)
 #: the link text's word -> the field of the card or the paper (a "(paper)" link is the PDF,
 #: which the accepted papers give)
 KINDS = {"slide": "slides", "slides": "slides", "recording": "video", "video": "video"}
+#: the SlidesLive player of the conference's schedule: ``presentationId: '38994456'``
+SLIDESLIVE_EMBED = re.compile(r"presentationId:\s*'(\d+)'")
+#: SlidesLive's public address of a presentation, by its id
+SLIDESLIVE = "https://slideslive.com/{id}"
+
+
+def embedded_recordings(element: Element, where: str,
+                        facts: EditionFacts) -> list[tuple[str, str, str]]:
+    """The recordings of SlidesLive players embedded in ``element`` (a script, no link), as
+    links to SlidesLive's address for each presentation id: (field, URL, where). Each is
+    reported, so that the notes can say the old page gave no link; the row they sit in gives
+    them to its talk or paper (or reports them, when it is neither)."""
+    found = []
+    for number in SLIDESLIVE_EMBED.findall(element.text()):
+        url = SLIDESLIVE.format(id=number)
+        facts.fault(where, "embedded-video", f"a SlidesLive player is embedded here "
+                    f"(presentationId {number}) with no link to it on the page; its address is "
+                    f"{url}")
+        found.append(("video", url, where))
+    return found
 
 
 def material_links(element: Element, page: LegacyPage, facts: EditionFacts,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...text import ClockTime, parse_time
 from .facts import Row, Speaker
-from .material import MATERIAL, attach, material_links
+from .material import MATERIAL, attach, embedded_recordings, material_links
 from .page import Element, Text, absolute, anchor_target
 from .speakers import known_id, merge_speaker, person_id, role_of, same_person
 
@@ -34,8 +34,6 @@ _HALF = re.compile(r"[ap]\.?\s*m\.?$", re.IGNORECASE)
 #: words of a label that says the row is a speaker's talk (a label inside a link to a card,
 #: such as 2024's "Hardware:", says so too)
 _SPEAKER_WORDS = ("speaker", "keynote", "invited", "talk", "special", "panelist")
-#: the conference's video player in a Detailed Schedule row (2022): a script, not a link
-_SLIDESLIVE = re.compile(r"presentationId:\s*'(\w+)'")
 
 
 def time_span(text: str) -> tuple[ClockTime, ClockTime | None] | None:
@@ -386,14 +384,15 @@ def _detailed_row(tr: Element, page: LegacyPage, facts: EditionFacts, people: di
     kind, the people in the last cell's ``<i>``, names separated by ``·``."""
     date = tr.find_all("div", "workshopevent-date")[0]
     where = page.where(date.line)
-    for embedded in _SLIDESLIVE.findall(tr.text()):
-        facts.fault(where, "unmapped", f"a SlidesLive video is embedded here (presentationId "
-                    f"{embedded}), with no link to it on the page: not imported")
+    recordings = embedded_recordings(tr, where, facts)
     title_element = next(iter(tr.find_all("strong")), None)
     title = title_element.text() if title_element is not None else ""
     span = time_span(date.text())
     if span is None:
         untimed.append((where, title, tr.parent or tr))
+        if recordings:  # a poster's recorded presentation is its paper's video
+            _row_material(Row("", title, paper=_paper_of(title, "", facts, where),
+                              source=where), recordings, facts)
         return
     kind = (next(iter(tr.find_all("small")), None) or date).text().strip("()").lower()
     names = [i.text() for i in tr.find_all("i") if i.text()]
@@ -409,6 +408,7 @@ def _detailed_row(tr: Element, page: LegacyPage, facts: EditionFacts, people: di
         rows.append(Row(start, title, end, talk=speaker.id, source=where))
     else:
         rows.append(Row(start, title, end, source=where))
+    _row_material(rows[-1], recordings, facts)
 
 
 def _report_untimed(untimed: list[tuple[str, str, Element]], facts: EditionFacts) -> None:
