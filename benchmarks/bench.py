@@ -6,7 +6,8 @@ kind with the mobile and desktop presets, several times. It prints one row per p
 medians: requests, kilobytes transferred and the four category scores; then checks the budgets.
 
 Build side: the extension's overhead against the same pages written in plain sphinx-design markup
-(one build each, as a ratio), and the full and one-edition incremental build times of the site.
+(one build each, as a ratio), and the full and one-edition incremental build times of the site
+(the rebuild as the median of several edits), checked against their budgets.
 
 Exit status 1 when a budget is missed. Figures depend on the machine: compare runs on one machine.
 """
@@ -59,6 +60,9 @@ SEARCH_MAX_KB = 150
 PAGE_MAX_REQUESTS = 10
 MOBILE_MIN_PERFORMANCE = 98
 FULL_SCORE_PAGES = ("home", "edition", "people", "papers", "search")
+# The budgets maintainers are promised, in seconds of wall time.
+FULL_BUILD_MAX_S = 10.0
+REBUILD_MAX_S = 1.5
 
 #: what a static host (GitHub Pages, Read the Docs) sends compressed
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".inv", ".map"}
@@ -229,18 +233,30 @@ def sphinx_build(source: Path, outdir: Path, *extra: str) -> float:
     return time.perf_counter() - start
 
 
-def site_build_times(workdir: Path) -> tuple[Path, float, float]:
-    """Build a copy of the site from scratch, then again after touching one edition.
+def site_build_times(workdir: Path, edits: int) -> tuple[Path, float, list[float]]:
+    """Build a copy of the site from scratch, then again after each of ``edits`` edits of one
+    edition (a newline appended to the last edition page).
 
-    Returns the output dir and both times in seconds.
+    Returns the output dir, the full build's time and each rebuild's, in seconds.
     """
     source = copy_site(workdir)
     outdir = workdir / "html"
     full = sphinx_build(source, outdir)
     edition = sorted((workdir / "editions").glob("*.md"))[-1]
-    edition.write_text(edition.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    incremental = sphinx_build(source, outdir)
-    return outdir, full, incremental
+    rebuilds = []
+    for _ in range(edits):
+        edition.write_text(edition.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        rebuilds.append(sphinx_build(source, outdir))
+    return outdir, full, rebuilds
+
+
+def missed_build_budgets(full: float, rebuild: float) -> list[str]:
+    missed = []
+    if full > FULL_BUILD_MAX_S:
+        missed.append(f"full build {full:.1f} s > {FULL_BUILD_MAX_S} s")
+    if rebuild > REBUILD_MAX_S:
+        missed.append(f"one-edition rebuild {rebuild:.2f} s > {REBUILD_MAX_S} s")
+    return missed
 
 
 # The same synthetic editions twice: speaker cards through the extension, and the cards a
@@ -304,20 +320,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and preset")
     parser.add_argument("--no-lighthouse", action="store_true",
                         help="only the build-side figures")
+    parser.add_argument("--edits", type=int, default=5,
+                        help="one-edition rebuilds timed (the median is checked)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ws-bench-") as tmp:
         workdir = Path(tmp)
-        html, full, incremental = site_build_times(workdir / "site")
+        html, full, rebuilds = site_build_times(workdir / "site", options.edits)
         (workdir / "synthetic").mkdir()
         with_extension, plain = extension_overhead(workdir / "synthetic")
         missed = [] if options.no_lighthouse else reader_side(html, options.runs)
-    print(f"\nBuild: full {full:.1f} s, one edition edited {incremental:.1f} s; extension vs plain "
+    rebuild = statistics.median(rebuilds)
+    missed += missed_build_budgets(full, rebuild)
+    print(f"\nBuild: full {full:.1f} s, one edition edited {rebuild:.2f} s (median of "
+          f"{', '.join(f'{time:.2f}' for time in rebuilds)}); extension vs plain "
           f"sphinx-design markup ({SYNTHETIC_EDITIONS} editions x {SYNTHETIC_SPEAKERS} speakers): "
           f"{with_extension:.1f} s / {plain:.1f} s = {with_extension / plain:.2f}x")
     for line in missed:
         print(f"BUDGET MISSED: {line}")
-    if not missed and not options.no_lighthouse:
-        print("Budgets kept.")
+    if not missed:
+        print("Budgets kept." if not options.no_lighthouse else "Build budgets kept.")
     return 1 if missed else 0
 
 
