@@ -16,7 +16,7 @@ for _path in sorted((TESTS / "facts").glob("*.toml")):
     _facts = tomllib.loads(_path.read_text(encoding="utf-8"))
     _seed = FACTS.setdefault(_path.stem, {"page": _facts["page"]})
     assert _seed["page"] == _facts["page"], _path
-    for _key in ("texts", "links", "references", "rows", "presenters", "material"):
+    for _key in ("texts", "links", "references", "rows", "presenters", "material", "aliases"):
         if _key in _facts:
             assert _key != "rows" or _key not in _seed, f"{_path}: rows also in seed_facts.toml"
             _seed[_key] = _seed.get(_key, []) + _facts[_key]
@@ -58,6 +58,16 @@ def test_every_reference_link_is_in_the_reference_list(built_site, edition):
     hrefs = {unquote(a["href"]) for a in soup.select("article aside.footnote-list a[href]")}
     missing = [link for link in FACTS[edition]["references"] if link not in hrefs]
     assert missing == []
+
+
+@pytest.mark.parametrize("edition", sorted(e for e in FACTS if "aliases" in FACTS[e]))
+def test_every_spelling_of_a_name_leads_to_its_person(built_site, edition):
+    """A name the legacy pages spelled another way than the edition page is written, on
+    People, under the person it means."""
+    people = {entry["id"]: entry for entry in built_site.page("people.html").select(".ws-person")}
+    for person, spelling in FACTS[edition]["aliases"]:
+        aliases = people[f"people-{person}"].select_one(".ws-aliases")
+        assert aliases is not None and spelling in aliases.get_text(), (person, spelling)
 
 
 @pytest.mark.parametrize("edition", sorted(e for e in FACTS if "rows" in FACTS[e]))
