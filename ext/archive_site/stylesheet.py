@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from tinycss2.ast import Node
 
 STATIC = Path(__file__).parent / "static"
-#: the site's rules, after the theme's: the extension's colours, icon masks, print rules
-SITE_STYLESHEETS = (STATIC / "colours.css", STATIC / "icons.css", STATIC / "print.css")
+#: the site's rules, after the theme's: the extension's colours, icon masks, the search page's
+#: reserved space, print rules
+SITE_STYLESHEETS = (STATIC / "colours.css", STATIC / "icons.css", STATIC / "search.css",
+                    STATIC / "print.css")
 #: at-rules whose block holds rules (and so may hold icon rules)
 GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
 #: Font Awesome's style classes besides ``fa`` and ``fa-*``: .fab (brands), .fas, .far, .fal

@@ -63,6 +63,8 @@ RELIED_ON: dict[Path, tuple[str, ...]] = {
         "primary-toggle", "fa-bars", "secondary-toggle", "fa-outdent"),
     Path("theme", THEME, "layout.html"): ("fa-arrow-up", *PRINTED),
     Path("theme", THEME, "components", "prev-next.html"): ("prev-next-area",),
+    # where Sphinx's search script writes the results (static/search.css keeps their space)
+    Path("theme", THEME, "search.html"): ('id="search-results"',),
     Path("toctree.py"): ("toctree-toggle", "fa-chevron-down", 'data-bs-toggle="dropdown"'),
 }
 
