@@ -42,22 +42,24 @@ def test_every_seed_text_is_on_the_page(built_site, edition):
     assert missing == []
 
 
+def links_missing(built_site, edition: str, facts: str, where: str) -> list[str]:
+    """The links of ``FACTS[edition][facts]`` that no ``<a>`` in ``where`` (a CSS selector) of
+    the edition's page has."""
+    soup = built_site.page(FACTS[edition]["page"])
+    hrefs = {unquote(a["href"]) for a in soup.select(f"{where} a[href]")}
+    return [link for link in FACTS[edition][facts] if link not in hrefs]
+
+
 @pytest.mark.parametrize("edition", sorted(FACTS))
 def test_every_seed_link_is_on_the_page(built_site, edition):
-    soup = built_site.page(FACTS[edition]["page"])
-    hrefs = {unquote(a["href"]) for a in soup.select("article a[href]")}
-    missing = [link for link in FACTS[edition]["links"] if link not in hrefs]
-    assert missing == []
+    assert links_missing(built_site, edition, "links", "article") == []
 
 
 @pytest.mark.parametrize("edition", sorted(e for e in FACTS if "references" in FACTS[e]))
 def test_every_reference_link_is_in_the_reference_list(built_site, edition):
     """The addresses the legacy footnotes gave their works are links of the page's reference
     list, not only of its notes."""
-    soup = built_site.page(FACTS[edition]["page"])
-    hrefs = {unquote(a["href"]) for a in soup.select("article aside.footnote-list a[href]")}
-    missing = [link for link in FACTS[edition]["references"] if link not in hrefs]
-    assert missing == []
+    assert links_missing(built_site, edition, "references", "article aside.footnote-list") == []
 
 
 @pytest.mark.parametrize("edition", sorted(e for e in FACTS if "aliases" in FACTS[e]))
