@@ -18,7 +18,7 @@ docs/maintainer/performance.md says what each trim saves.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pydata_sphinx_theme
 
@@ -30,6 +30,7 @@ from .theme import (
     THEME,
     check_installed_theme,
     leave_out_unused_theme_files,
+    site_theme_in_use,
     write_lean_stylesheet,
 )
 
@@ -64,12 +65,21 @@ def list_templates_once(app: Sphinx) -> None:
     app.config.templates_path = list(dict.fromkeys(app.config.templates_path))
 
 
+def tell_templates_the_theme(app: Sphinx, pagename: str, templatename: str,
+                             context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context``: ``archive_site_theme`` says whether the page is written with
+    pydata-sphinx-theme. The site's templates replace the theme's blocks only then: the EPUB
+    builder writes its pages with its own theme, through the same templates."""
+    context["archive_site_theme"] = site_theme_in_use(app)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", list_templates_once)
     app.connect("builder-inited", check_installed_theme)
     app.connect("builder-inited", register_pybtex_styles)
     app.connect("builder-inited", keep_compiled_templates)
+    app.connect("html-page-context", tell_templates_the_theme)
     app.connect("html-page-context", drop_unused_assets)
     app.connect("build-finished", write_lean_stylesheet)
     app.connect("build-finished", leave_out_unused_theme_files)

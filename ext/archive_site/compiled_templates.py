@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def keep_compiled_templates(app: Sphinx) -> None:
     """``builder-inited``: the template environment of builders that render templates (HTML,
     dirhtml, singlehtml, epub) keeps its compiled templates under the doctree directory."""
-    environment = getattr(app.builder.templates, "environment", None)
+    # text, LaTeX and other builders that render no page template have no template loader
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     if environment is None:
         return
     cache = Path(app.doctreedir) / "compiled-templates"

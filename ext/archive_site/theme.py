@@ -172,14 +172,23 @@ def theme_package(app: Sphinx) -> Path | None:
     return Path(theme.get_theme_dirs()[0]).parents[1]
 
 
+def site_theme_in_use(app: Sphinx) -> bool:
+    """Whether the builder writes pages with pydata-sphinx-theme: the HTML builders do; the EPUB
+    builder, an HTML builder too, writes its pages with its own theme (``epub_theme``), and so
+    gets none of the site layer's changes."""
+    return app.builder.format == "html" and theme_package(app) is not None
+
+
 def check_installed_theme(app: Sphinx) -> None:
     """``builder-inited``: stop the build when the theme changed where the site relies on it."""
     if app.builder.format != "html":
         return
-    package = theme_package(app)
-    if package is None:
+    if app.config.html_theme != THEME:
         raise ExtensionError(f"archive_site is the site layer for {THEME}; html_theme is "
                              f"{app.config.html_theme!r}", modname="archive_site")
+    package = theme_package(app)
+    if package is None:  # EPUB
+        return
     if problems := check_theme(package):
         raise ExtensionError(
             f"{THEME} changed where the site relies on it (archive_site/theme.py says how to "
@@ -196,10 +205,9 @@ def write_lean_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     the pages use. A build with the same theme, the same site rules and pages using the same of
     the theme's classes copies it.
     """
-    if exception is not None or app.builder.format != "html":
+    package = theme_package(app) if app.builder.format == "html" else None
+    if exception is not None or package is None:  # not pydata-sphinx-theme's pages (EPUB)
         return
-    package = theme_package(app)
-    assert package is not None  # check_installed_theme stopped any other build
     theme_css = (package / THEME_STYLESHEET).read_text(encoding="utf-8")
     doctrees = Path(app.doctreedir)
     theme_digest = hashlib.sha256(theme_css.encode()).hexdigest()[:16]
@@ -234,7 +242,7 @@ def leave_out_unused_theme_files(app: Sphinx, exception: Exception | None) -> No
     out. :func:`check_installed_theme` made sure when the build started that each is still where
     the theme has it, so here a missing file is an error (``unlink`` raises), never skipped.
     """
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not site_theme_in_use(app):
         return
     static = Path(app.outdir, "_static")
     for unused in UNSHIPPED:

@@ -10,7 +10,7 @@ import pytest
 
 import archive_site
 from archive_site.stylesheet import SITE_STYLESHEETS
-from archive_site.theme import THEME, theme_package
+from archive_site.theme import LEAN_STYLESHEET, THEME, theme_package
 from conftest import warnings_of
 
 
@@ -99,3 +99,21 @@ def test_the_lean_stylesheet_keeps_the_rules_the_pages_can_use(tmp_path):
     assert ".sig-name" not in first  # API signatures
     project.edit("tabs.md", "# Tabs\n", "# Tabs\n\n```{py:function} spam()\n```\n")
     assert ".sig-name" in build()
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "latex", "text"])
+def test_every_builder_builds_with_the_site_layer(copy_root, builder):
+    """The site layer changes pydata-sphinx-theme's pages; other builders build as without it.
+    EPUB writes its pages with its own theme (epub_theme), through the same templates: they keep
+    that theme's blocks and stylesheet, and the theme files the site leaves out are not looked
+    for."""
+    overrides = {"epub_copyright": "the authors", "version": "1"} if builder == "epub" else {}
+    build = copy_root("test-site").build(builder, confoverrides=overrides)
+    assert build.warnings == []
+    assert "Traceback" not in build.app.status.getvalue()
+    if builder == "epub":
+        page = (build.outdir / "index.xhtml").read_text(encoding="utf-8")
+        assert "_static/epub.css" in page and "lean-theme.css" not in page
+        assert not (build.outdir / LEAN_STYLESHEET).exists()
+    if builder in ("dirhtml", "singlehtml"):
+        assert (build.outdir / LEAN_STYLESHEET).is_file()
