@@ -175,8 +175,8 @@ def theme_package(app: Sphinx) -> Path | None:
 def site_theme_in_use(app: Sphinx) -> bool:
     """Whether the builder writes pages with pydata-sphinx-theme: the HTML builders do; the EPUB
     builder, an HTML builder too, writes its pages with its own theme (``epub_theme``), and so
-    gets none of the site layer's changes."""
-    return app.builder.format == "html" and theme_package(app) is not None
+    gets none of the site layer's changes; the others have no theme."""
+    return theme_package(app) is not None
 
 
 def check_installed_theme(app: Sphinx) -> None:
@@ -205,8 +205,8 @@ def write_lean_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     the pages use. A build with the same theme, the same site rules and pages using the same of
     the theme's classes copies it.
     """
-    package = theme_package(app) if app.builder.format == "html" else None
-    if exception is not None or package is None:  # not pydata-sphinx-theme's pages (EPUB)
+    package = theme_package(app)
+    if exception is not None or package is None:  # not pydata-sphinx-theme's pages
         return
     theme_css = (package / THEME_STYLESHEET).read_text(encoding="utf-8")
     doctrees = Path(app.doctreedir)
