@@ -127,6 +127,14 @@ def talks_by_key(talks: Iterable[Talk]) -> dict[str, Talk]:
     return found
 
 
+def papers_by_key(papers: Iterable[Paper]) -> dict[str, Paper]:
+    """Papers by ``<edition>/<id>``; the first of a key (a duplicate id is warned at read)."""
+    found: dict[str, Paper] = {}
+    for paper in papers:
+        found.setdefault(paper.key, paper)
+    return found
+
+
 def items_by_key(talks: Iterable[Talk]) -> dict[str, list[Talk]]:
     """The people of each panel or joint talk, by ``<edition>/<its id>``, in the card's order."""
     found: dict[str, list[Talk]] = defaultdict(list)
@@ -176,7 +184,7 @@ def talk_material(talk: Talk,
     """A talk's slides and recording, (kind, url) pairs: the card's own, else (kind by kind)
     those of the paper a contributed talk presented, when ``papers`` is given."""
     paper = papers.get(talk.paper) if papers and talk.paper else None
-    given = dict(paper.links) if paper is not None else {}
+    given = dict(paper_material(paper)) if paper is not None else {}
     return tuple((kind, url) for kind in MATERIAL_KINDS
                  if (url := getattr(talk, kind) or given.get(kind, "")))
 
@@ -235,9 +243,7 @@ def contributed_papers(papers: Iterable[Paper], contributions: Iterable[Contribu
     """The papers presented as contributed talks that no speaker card presents: those a
     contributed schedule row links to, in schedule order, then those given as orals or
     spotlights, in the order of their lists."""
-    by_key = {}
-    for paper in papers:
-        by_key.setdefault(paper.key, paper)
+    by_key = papers_by_key(papers)
     carded = {talk.paper for talk in talks if talk.paper}
     keys = [c.paper for c in sorted(contributions, key=lambda c: (c.docname, c.lineno))]
     keys += [p.key for p in by_key.values() if p.presentation in ("oral", "spotlight")]
@@ -256,9 +262,7 @@ def people_index(
     (newest edition first)."""
     order = order or {}
     papers = list(papers)
-    by_key: dict[str, Paper] = {}
-    for paper in papers:
-        by_key.setdefault(paper.key, paper)
+    by_key = papers_by_key(papers)
     names: dict[str, list[str]] = defaultdict(list)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for talk in talks:

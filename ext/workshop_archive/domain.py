@@ -125,13 +125,7 @@ class WorkshopDomain(Domain):
 
     @property
     def papers_by_key(self) -> dict[str, Paper]:
-        def first_of_each() -> dict[str, Paper]:
-            found: dict[str, Paper] = {}
-            for paper in self.papers:
-                found.setdefault(paper.key, paper)  # a duplicate id is warned about at read
-            return found
-
-        return self._lookup("papers", first_of_each)
+        return self._lookup("papers", lambda: collect.papers_by_key(self.papers))
 
     @property
     def editions_by_id(self) -> dict[str, Edition]:
